@@ -1,0 +1,34 @@
+//! # posol
+//!
+//! Reads Russian-language diplomatic news: tokens and sentences with spans into the
+//! original text, and (as the library grows) morphology, entities, normal forms,
+//! document-level objects and facts.
+//!
+//! ```
+//! let text = "Президент Казахстана прибыл в Рим. Переговоры прошли 16 мая.";
+//! let doc = posol::analyze(text);
+//! assert_eq!(doc.sentences().len(), 2);
+//! let first = &doc.sentences()[0];
+//! assert_eq!(first.text(text), "Президент Казахстана прибыл в Рим.");
+//! assert_eq!(doc.tokens()[0].text(text), "Президент");
+//! ```
+//!
+//! ## No panics
+//! No function in this crate panics on any input text: empty, whitespace-only, huge,
+//! invalid-looking or exotic Unicode. Property tests and a fuzz target check this,
+//! together with the invariant that every reported span slices the original text.
+
+#![deny(missing_docs)]
+
+mod document;
+mod error;
+pub mod sentence;
+mod span;
+pub mod text;
+pub mod token;
+
+pub use document::{analyze, Document};
+pub use error::{Error, ErrorKind};
+pub use sentence::{sentenize, Sentence};
+pub use span::{CharOffsets, Span};
+pub use token::{tokenize, Token, TokenKind};
