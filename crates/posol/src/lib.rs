@@ -22,6 +22,7 @@
 
 mod document;
 mod error;
+pub mod facts;
 pub mod sentence;
 mod span;
 pub mod text;

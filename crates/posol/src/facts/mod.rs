@@ -1,0 +1,1 @@
+//! Facts: money, percentages, numbers, ordinals, dates and times with parsed values.
