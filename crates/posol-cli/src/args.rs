@@ -1,0 +1,62 @@
+//! Command-line arguments (clap derive).
+
+use std::ffi::OsString;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Describes the input and output format and the error policy; shown by `--help`.
+const FORMAT_HELP: &str = "\
+Input: JSON Lines, one object per line with \"id\" (string or number, echoed back \
+exactly as given; null when absent) and \"text\" (string); an optional \"date\" string \
+is accepted; other fields are ignored. Empty lines are skipped. Files ending in .gz are \
+decompressed; `-` or no FILE reads standard input.
+
+Output: one JSON line per input line, in input order, with \"id\", \"tokens\" \
+([{\"start\",\"stop\",\"text\"}]) and \"sentences\" ([{\"start\",\"stop\"}]). Offsets are \
+Unicode code points (Python string indices), stop exclusive.
+
+Errors: a malformed line (invalid JSON or UTF-8, missing or non-string \"text\") is \
+reported on stderr as `posol: FILE:LINE: message` and produces NO output line; the \
+other lines are still processed and the exit status is 1. Usage errors exit with 2.";
+
+/// `posol`: tokens and sentences of Russian diplomatic news, as JSON Lines.
+#[derive(Debug, Parser)]
+#[command(name = "posol", bin_name = "posol", version, about, after_help = FORMAT_HELP)]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Split documents into tokens and sentences.
+    #[command(after_help = FORMAT_HELP)]
+    Segment(RunArgs),
+    /// Full analysis: like `segment`, plus the text and each token's kind.
+    #[command(after_help = FORMAT_HELP)]
+    Analyze(RunArgs),
+}
+
+/// Options shared by the processing subcommands.
+#[derive(Debug, Args)]
+pub(crate) struct RunArgs {
+    /// JSONL input files (`-` for standard input; `.gz` files are decompressed).
+    /// Standard input when none is given.
+    #[arg(value_name = "FILE")]
+    pub(crate) files: Vec<OsString>,
+
+    /// Analyse this plain text instead of reading JSONL (the output "id" is null).
+    #[arg(long, value_name = "TEXT", conflicts_with = "files")]
+    pub(crate) text: Option<String>,
+
+    /// Worker threads: 1 (default) processes sequentially, 0 uses all cores.
+    /// Output order always equals input order.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub(crate) threads: usize,
+
+    /// Show a progress bar on stderr (only when stderr is a terminal).
+    #[arg(long)]
+    pub(crate) progress: bool,
+}
