@@ -1,0 +1,140 @@
+//! `posol.Document`: the analysed text with its tokens and sentences.
+
+use pyo3::exceptions::PyIndexError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyIterator, PyList};
+
+use crate::repr::short_text;
+use crate::sentence::Sentence;
+use crate::token::Token;
+
+/// An analysed text: ``len(doc)`` tokens, ``doc[i]`` the i-th token (negative too).
+///
+/// ``Document(text)`` analyses ``text`` (the same as :func:`posol.analyze`).
+/// Immutable, hashable, picklable.
+#[pyclass(frozen, eq, hash, module = "posol", sequence)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Document {
+    /// The original text.
+    #[pyo3(get)]
+    pub(crate) text: String,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Analyses `text` and converts the result to Python-offset values (no GIL needed).
+    pub(crate) fn analyze(text: String) -> Document {
+        let doc = posol::analyze(&text);
+        let offsets = doc.char_offsets();
+        let tokens: Vec<Token> = doc
+            .tokens()
+            .iter()
+            .map(|t| Token::from_core(t, &text, &offsets))
+            .collect();
+        let sentences = doc
+            .sentences()
+            .iter()
+            .map(|s| Sentence::from_core(s, &text, &offsets, &tokens))
+            .collect();
+        Document {
+            text,
+            tokens,
+            sentences,
+        }
+    }
+}
+
+#[pymethods]
+impl Document {
+    /// Analyses ``text``; with ``tokens`` and ``sentences`` given, builds the document
+    /// from them instead (this is how pickling restores a document).
+    #[new]
+    #[pyo3(signature = (text, tokens = None, sentences = None))]
+    fn new(
+        py: Python<'_>,
+        text: String,
+        tokens: Option<Vec<PyRef<'_, Token>>>,
+        sentences: Option<Vec<PyRef<'_, Sentence>>>,
+    ) -> Self {
+        match (tokens, sentences) {
+            (None, None) => py.detach(move || Document::analyze(text)),
+            (tokens, sentences) => Document {
+                text,
+                tokens: tokens
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|t| (**t).clone())
+                    .collect(),
+                sentences: sentences
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|s| (**s).clone())
+                    .collect(),
+            },
+        }
+    }
+
+    /// The tokens (a new list on every access).
+    #[getter]
+    fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.tokens.iter().cloned())
+    }
+
+    /// The sentences (a new list on every access).
+    #[getter]
+    fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.sentences.iter().cloned())
+    }
+
+    fn __len__(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn __getitem__(&self, index: isize) -> PyResult<Token> {
+        let len = self.tokens.len() as isize;
+        let i = if index < 0 { index + len } else { index };
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.tokens.get(i))
+            .cloned()
+            .ok_or_else(|| PyIndexError::new_err("token index out of range"))
+    }
+
+    fn __iter__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        self.tokens(py)?.try_iter()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Document(text={}, tokens={}, sentences={})",
+            short_text(py, &self.text)?,
+            self.tokens.len(),
+            self.sentences.len()
+        ))
+    }
+
+    fn __getnewargs__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(String, Bound<'py, PyList>, Bound<'py, PyList>)> {
+        Ok((self.text.clone(), self.tokens(py)?, self.sentences(py)?))
+    }
+
+    /// A JSON-ready dict: ``text``, ``tokens`` and ``sentences`` (lists of dicts).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("text", &self.text)?;
+        let tokens = PyList::empty(py);
+        for token in &self.tokens {
+            tokens.append(token.to_dict(py)?)?;
+        }
+        dict.set_item("tokens", tokens)?;
+        let sentences = PyList::empty(py);
+        for sentence in &self.sentences {
+            sentences.append(sentence.to_dict(py)?)?;
+        }
+        dict.set_item("sentences", sentences)?;
+        Ok(dict)
+    }
+}

@@ -1,0 +1,88 @@
+//! The native module `posol._native`: a thin PyO3 layer over the `posol` crate.
+//!
+//! All offsets exposed to Python are string indices (code points), never bytes. Every
+//! call into the Rust library runs with the GIL released. The Python package `posol`
+//! re-exports everything defined here.
+
+#![deny(missing_docs)]
+
+mod document;
+mod repr;
+mod sentence;
+mod token;
+
+use std::ffi::OsString;
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::document::Document;
+use crate::sentence::Sentence;
+use crate::token::Token;
+
+create_exception!(
+    posol,
+    PosolError,
+    PyValueError,
+    "Raised when posol rejects its input (a ValueError)."
+);
+
+/// Converts a core library error into a [`PosolError`] carrying its message.
+#[allow(dead_code)] // No exposed function is fallible yet; dates and facts will be.
+pub(crate) fn posol_error(error: &posol::Error) -> PyErr {
+    PosolError::new_err(error.message().to_owned())
+}
+
+/// Splits ``text`` into tokens.
+#[pyfunction]
+fn tokenize(py: Python<'_>, text: String) -> Vec<Token> {
+    py.detach(move || {
+        let offsets = posol::CharOffsets::new(&text);
+        posol::tokenize(&text)
+            .iter()
+            .map(|t| Token::from_core(t, &text, &offsets))
+            .collect()
+    })
+}
+
+/// Splits ``text`` into sentences (each with its tokens).
+#[pyfunction]
+fn sentenize(py: Python<'_>, text: String) -> Vec<Sentence> {
+    py.detach(move || Document::analyze(text).sentences)
+}
+
+/// Analyses ``text``: tokens and sentences in one pass.
+#[pyfunction]
+fn analyze(py: Python<'_>, text: String) -> Document {
+    py.detach(move || Document::analyze(text))
+}
+
+/// Runs the ``posol`` command line with ``argv`` (``argv[0]`` is the program name) and
+/// returns its exit status. Output goes straight to the process's stdout and stderr.
+#[pyfunction]
+fn run_cli(py: Python<'_>, argv: Vec<String>) -> PyResult<i32> {
+    let sys = py.import("sys")?;
+    for stream in ["stdout", "stderr"] {
+        let stream = sys.getattr(stream)?;
+        if !stream.is_none() {
+            stream.call_method0("flush")?;
+        }
+    }
+    Ok(py.detach(move || posol_cli::run(argv.into_iter().map(OsString::from))))
+}
+
+/// The native half of the ``posol`` package.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("PosolError", m.py().get_type::<PosolError>())?;
+    m.add_class::<Token>()?;
+    m.add_class::<Sentence>()?;
+    m.add_class::<Document>()?;
+    m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(sentenize, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(run_cli, m)?)?;
+    Ok(())
+}
