@@ -22,6 +22,7 @@
 
 mod document;
 mod error;
+pub mod morph;
 pub mod facts;
 pub mod sentence;
 mod span;
