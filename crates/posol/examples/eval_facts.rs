@@ -1,0 +1,97 @@
+//! Runs the fact rules over a NER corpus in the shared JSONL format and prints
+//! predictions for `score_ner.py` (code-point offsets, NEREL type names).
+//!
+//! ```text
+//! cargo run --release -p posol --example eval_facts -- GOLD.jsonl.gz > pred.jsonl
+//! cargo run --release -p posol --example eval_facts -- GOLD.jsonl.gz --errors DATE
+//! cargo run --release -p posol --example eval_facts -- GOLD.jsonl.gz --values MONEY
+//! ```
+//!
+//! `--errors TYPE` prints missed (`-`) and spurious (`+`) spans of one type instead;
+//! `--values TYPE` prints each exactly matched gold mention of that type with the value
+//! the rules read, for checking by hand.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Write};
+
+use posol::facts::{extract, Fact};
+use posol::CharOffsets;
+use serde_json::{json, Value};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: eval_facts GOLD.jsonl[.gz] [--errors TYPE | --values TYPE]");
+        std::process::exit(2);
+    };
+    let mode = args.get(1).map(String::as_str);
+    let wanted = args.get(2).cloned().unwrap_or_default();
+    let file = std::fs::File::open(path)?;
+    let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
+        Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in reader.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Value = serde_json::from_str(&line)?;
+        let text = doc["text"].as_str().unwrap_or("");
+        let offsets = CharOffsets::new(text);
+        let doc_obj = posol::analyze(text);
+        let facts = extract(text, doc_obj.tokens(), None);
+        let pred: Vec<(usize, usize, &str, &Fact)> = facts
+            .iter()
+            .map(|f| {
+                let (s, e) = offsets.char_span(f.span);
+                (s, e, f.entity_type(), f)
+            })
+            .collect();
+        match mode {
+            None => {
+                let ents: Vec<Value> = pred
+                    .iter()
+                    .map(|(s, e, t, _)| json!({"start": s, "end": e, "type": t}))
+                    .collect();
+                writeln!(out, "{}", json!({"id": doc["id"], "entities": ents}))?;
+            }
+            Some(m) => {
+                let chars: Vec<char> = text.chars().collect();
+                let cut = |s: usize, e: usize| -> String {
+                    chars.get(s.min(chars.len())..e.min(chars.len())).unwrap_or(&[]).iter().collect::<String>().replace('\n', " ")
+                };
+                let gold: HashSet<(usize, usize)> = doc["entities"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|e| e["type"] == wanted.as_str())
+                    .filter_map(|e| Some((e["start"].as_u64()? as usize, e["end"].as_u64()? as usize)))
+                    .collect();
+                let mine: HashSet<(usize, usize)> =
+                    pred.iter().filter(|p| p.2 == wanted).map(|p| (p.0, p.1)).collect();
+                let ctx = |s: usize, e: usize| {
+                    format!("{}[{}]{}", cut(s.saturating_sub(30), s), cut(s, e), cut(e, e + 20))
+                };
+                if m == "--errors" {
+                    for (s, e) in gold.difference(&mine) {
+                        writeln!(out, "- {}", ctx(*s, *e))?;
+                    }
+                    for (s, e) in mine.difference(&gold) {
+                        writeln!(out, "+ {}", ctx(*s, *e))?;
+                    }
+                } else {
+                    for (s, e, _, f) in pred.iter().filter(|p| p.2 == wanted) {
+                        if gold.contains(&(*s, *e)) {
+                            writeln!(out, "{}\t{}", ctx(*s, *e), f.to_json(text, &offsets))?;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
