@@ -62,19 +62,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Some(m) => {
                 let chars: Vec<char> = text.chars().collect();
                 let cut = |s: usize, e: usize| -> String {
-                    chars.get(s.min(chars.len())..e.min(chars.len())).unwrap_or(&[]).iter().collect::<String>().replace('\n', " ")
+                    chars
+                        .get(s.min(chars.len())..e.min(chars.len()))
+                        .unwrap_or(&[])
+                        .iter()
+                        .collect::<String>()
+                        .replace('\n', " ")
                 };
                 let gold: HashSet<(usize, usize)> = doc["entities"]
                     .as_array()
                     .into_iter()
                     .flatten()
                     .filter(|e| e["type"] == wanted.as_str())
-                    .filter_map(|e| Some((e["start"].as_u64()? as usize, e["end"].as_u64()? as usize)))
+                    .filter_map(|e| {
+                        Some((e["start"].as_u64()? as usize, e["end"].as_u64()? as usize))
+                    })
                     .collect();
-                let mine: HashSet<(usize, usize)> =
-                    pred.iter().filter(|p| p.2 == wanted).map(|p| (p.0, p.1)).collect();
+                let mine: HashSet<(usize, usize)> = pred
+                    .iter()
+                    .filter(|p| p.2 == wanted)
+                    .map(|p| (p.0, p.1))
+                    .collect();
                 let ctx = |s: usize, e: usize| {
-                    format!("{}[{}]{}", cut(s.saturating_sub(30), s), cut(s, e), cut(e, e + 20))
+                    format!(
+                        "{}[{}]{}",
+                        cut(s.saturating_sub(30), s),
+                        cut(s, e),
+                        cut(e, e + 20)
+                    )
                 };
                 if m == "--errors" {
                     for (s, e) in gold.difference(&mine) {

@@ -87,7 +87,11 @@ fn civil_from_days(z: i64) -> Option<CivilDate> {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    CivilDate::new(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    CivilDate::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
 }
 
 /// A date that may lack its year, month or day.
@@ -180,6 +184,15 @@ pub(crate) fn weekday(low: &str) -> Option<u8> {
 pub(crate) fn is_year_word(low: &str) -> bool {
     matches!(
         low,
-        "год" | "года" | "году" | "годом" | "годы" | "годов" | "годах" | "годам" | "г" | "гг"
+        "год"
+            | "года"
+            | "году"
+            | "годом"
+            | "годы"
+            | "годов"
+            | "годах"
+            | "годам"
+            | "г"
+            | "гг"
     )
 }

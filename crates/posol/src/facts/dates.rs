@@ -22,7 +22,11 @@ pub(crate) struct Core {
 
 impl Core {
     pub(crate) fn at(end: usize, start: Partial) -> Self {
-        Core { end, start, ..Core::default() }
+        Core {
+            end,
+            start,
+            ..Core::default()
+        }
     }
 
     pub(crate) fn value(&self) -> DateValue {
@@ -42,13 +46,23 @@ pub(crate) fn prefix_len(cx: &Cx<'_>, i: usize) -> usize {
     let two = |b: &[&str]| cx.is(i + 1, b);
     match l {
         "в" | "во" | "на" | "к" | "до" | "по" | "с" | "со" | "от" | "после"
-            if two(&["начале", "конце", "середине", "начала", "конца", "середины", "течение"]) =>
+            if two(&[
+                "начале",
+                "конце",
+                "середине",
+                "начала",
+                "конца",
+                "середины",
+                "течение",
+            ]) =>
         {
             2
         }
         "начиная" | "начиная" if two(&["с", "со"]) => 2,
         "в" | "во" | "с" | "со" | "на" | "за" | "до" | "по" | "от" | "к" | "ко" | "через"
-        | "около" | "почти" | "спустя" | "после" | "более" | "менее" | "примерно" | "уже" => 1,
+        | "около" | "почти" | "спустя" | "после" | "более" | "менее" | "примерно" => {
+            1
+        }
         _ => 0,
     }
 }
@@ -57,6 +71,20 @@ pub(crate) fn prefix_len(cx: &Cx<'_>, i: usize) -> usize {
 pub(crate) fn rule(cx: &Cx<'_>, i: usize, anchor: Option<CivilDate>) -> Option<Hit> {
     let p = prefix_len(cx, i);
     let j = i + p;
+    if p == 0 && cx.raw(i.wrapping_sub(1)) == "(" && cx.is(i + 1, &[")", ","]) {
+        if let Some(y) = year(cx, i).filter(|y| (1800..=2030).contains(y)) {
+            let c = Core::at(i + 1, Partial::ymd(Some(y), None, None));
+            let fact = Fact {
+                kind: FactKind::Date,
+                span: cx.span(i, i + 1),
+                value: FactValue::Date(c.value()),
+            };
+            return Some(Hit {
+                end: i + 1,
+                facts: vec![fact],
+            });
+        }
+    }
     let c = range(cx, i, anchor)
         .or_else(|| range(cx, j, anchor).filter(|_| p > 0))
         .or_else(|| core(cx, j, anchor, p > 0))?;
@@ -64,29 +92,61 @@ pub(crate) fn rule(cx: &Cx<'_>, i: usize, anchor: Option<CivilDate>) -> Option<H
         return None;
     }
     let value = FactValue::Date(c.value());
-    let fact = Fact { kind: FactKind::Date, span: cx.span(i, c.end), value };
-    Some(Hit { end: c.end, facts: vec![fact] })
+    let fact = Fact {
+        kind: FactKind::Date,
+        span: cx.span(i, c.end),
+        value,
+    };
+    Some(Hit {
+        end: c.end,
+        facts: vec![fact],
+    })
 }
 
 /// A bare year after a preposition counts only when no noun follows (`в 2010` but not
 /// `в 2010 раз`).
 fn bare_ok(cx: &Cx<'_>, i: usize, c: &Core) -> bool {
+    const FOLLOW: [&str; 12] = [
+        "и",
+        "после",
+        "до",
+        "в",
+        "на",
+        "по",
+        "с",
+        "от",
+        "за",
+        "он",
+        "она",
+        "они",
+    ];
     cx.is(i, &["в", "во", "с", "со", "до", "по", "к", "от"])
         && c.start.year.is_some()
-        && !(cx.is_word(c.end) && !cx.capitalized(c.end))
+        && (!cx.is_word(c.end) || cx.capitalized(c.end) || cx.is(c.end, &FOLLOW))
 }
 
 /// `с X по Y`, `с X до Y`, `X — Y`, `с 11 по 22 мая 2016 года`, `2011—2014 годах`.
 fn range(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<Core> {
-    let (from, had_prep) = if cx.is(j, &["с", "со", "от", "между"]) { (j + 1, true) } else { (j, false) };
+    let (from, had_prep) = if cx.is(j, &["с", "со", "от", "между"]) {
+        (j + 1, true)
+    } else {
+        (j, false)
+    };
     let a = core(cx, from, anchor, true)?;
     let sep = a.end;
-    let linked = if had_prep { cx.is(sep, &["по", "до", "на", "и"]) } else { cx.is_dash(sep) };
+    let linked = if had_prep {
+        cx.is(sep, &["по", "до", "на", "и"])
+    } else {
+        cx.is_dash(sep)
+    };
     if !linked {
         return None;
     }
     let mut b = core(cx, sep + 1, anchor, true)?;
-    if b.bare && (!had_prep || !a.bare) {
+    if b.bare && !a.bare {
+        return None;
+    }
+    if b.bare && !had_prep {
         // "2004—2009", "с 1995 по 2008": bare years on both sides are fine.
         if !(a.start.year.is_some() && b.start.year.is_some() && a.start.month.is_none()) {
             return None;
@@ -124,7 +184,10 @@ fn year_tail(cx: &Cx<'_>, k: usize) -> usize {
 /// A 4-digit year token in 1000..=2100, also `1998-го`.
 fn year(cx: &Cx<'_>, k: usize) -> Option<i32> {
     let raw = cx.raw(k);
-    let digits = raw.strip_suffix("-го").or_else(|| raw.strip_suffix("-м")).unwrap_or(raw);
+    let digits = raw
+        .strip_suffix("-го")
+        .or_else(|| raw.strip_suffix("-м"))
+        .unwrap_or(raw);
     if digits.len() != 4 || cx.kind(k) != Some(TokenKind::Number) {
         return None;
     }
@@ -132,7 +195,12 @@ fn year(cx: &Cx<'_>, k: usize) -> Option<i32> {
 }
 
 /// A date without preposition at `j`. `allow_bare` admits a lone day or year (for ranges).
-pub(crate) fn core(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>, allow_bare: bool) -> Option<Core> {
+pub(crate) fn core(
+    cx: &Cx<'_>,
+    j: usize,
+    anchor: Option<CivilDate>,
+    allow_bare: bool,
+) -> Option<Core> {
     let raw = cx.raw(j);
     if cx.kind(j) == Some(TokenKind::Number) {
         if let Some(d) = numeric(raw) {
@@ -148,21 +216,14 @@ pub(crate) fn core(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>, allow_bare:
         if let Some(c) = decade(cx, j) {
             return Some(c);
         }
-        if allow_bare {
-            if let Some(y) = year(cx, j) {
-                let mut c = Core::at(j + 1, Partial::ymd(Some(y), None, None));
-                c.bare = true;
-                return Some(c);
-            }
-            if let Some(d) = cx.int(j).filter(|d| (1..=31).contains(d) && raw.len() <= 2) {
-                let mut c = Core::at(j + 1, Partial::ymd(None, None, u8::try_from(d).ok()));
-                c.bare = true;
-                return Some(c);
-            }
-        }
     }
     if let Some(m) = month(cx.low(j)) {
-        return Some(month_tail(cx, j + 1, Partial::ymd(None, Some(m), None), anchor));
+        return Some(month_tail(
+            cx,
+            j + 1,
+            Partial::ymd(None, Some(m), None),
+            anchor,
+        ));
     }
     if let Some(wd) = weekday(cx.low(j)) {
         return Some(weekday_core(cx, j, wd, anchor));
@@ -170,15 +231,61 @@ pub(crate) fn core(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>, allow_bare:
     if let Some(c) = century(cx, j) {
         return Some(c);
     }
-    relative::core(cx, j, anchor)
+    if let Some(c) = relative::core(cx, j, anchor).or_else(|| season(cx, j, anchor)) {
+        return Some(c);
+    }
+    if allow_bare && cx.kind(j) == Some(TokenKind::Number) {
+        if let Some(y) = year(cx, j) {
+            let mut c = Core::at(j + 1, Partial::ymd(Some(y), None, None));
+            c.bare = !cx.raw(j).contains('-');
+            return Some(c);
+        }
+        if let Some(d) = cx.int(j).filter(|d| (1..=31).contains(d) && raw.len() <= 2) {
+            let mut c = Core::at(j + 1, Partial::ymd(None, None, u8::try_from(d).ok()));
+            c.bare = true;
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// `летом 2013 года`, `осенью прошлого года`, `весной`.
+fn season(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<Core> {
+    let (m1, m2) = match cx.low(j) {
+        "зимой" => (12, 2),
+        "весной" => (3, 5),
+        "летом" => (6, 8),
+        "осенью" => (9, 11),
+        _ => return None,
+    };
+    let mut c = month_tail(cx, j + 1, Partial::ymd(None, Some(m1), None), anchor);
+    c.last = Some(Partial {
+        month: Some(m2),
+        ..c.start
+    });
+    if m1 == 12 {
+        c.last = Some(Partial {
+            year: c.start.year.map(|y| y + 1),
+            month: Some(2),
+            day: None,
+        });
+    }
+    Some(c)
 }
 
 /// Parses `27.11.2024`, `27.11.24`, `05/08/2008`, `2025-09-29`.
 pub(crate) fn numeric(raw: &str) -> Option<CivilDate> {
-    let sep = ['.', '/', '-'].into_iter().find(|s| raw.matches(*s).count() == 2)?;
+    let sep = ['.', '/', '-']
+        .into_iter()
+        .find(|s| raw.matches(*s).count() == 2)?;
     let parts: Vec<&str> = raw.split(sep).collect();
-    let [a, b, c] = parts.as_slice() else { return None };
-    if !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit())) {
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit()))
+    {
         return None;
     }
     if a.len() == 4 && sep == '-' {
@@ -198,7 +305,11 @@ pub(crate) fn numeric(raw: &str) -> Option<CivilDate> {
 /// `16 мая`, `17–28 мая 2017 года`, `16 мая прошлого года`.
 fn day_month(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<Core> {
     let raw = cx.raw(j);
-    let day = |s: &str| s.parse::<u8>().ok().filter(|d| (1..=31).contains(d) && s.len() <= 2);
+    let day = |s: &str| {
+        s.parse::<u8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && s.len() <= 2)
+    };
     let (d1, d2, k) = if let Some((a, b)) = raw.split_once(['-', '–', '—']) {
         (day(a)?, Some(day(b)?), j + 1)
     } else if cx.is_dash(j + 1) && cx.int(j + 2).is_some() && month(cx.low(j + 3)).is_some() {
@@ -209,7 +320,10 @@ fn day_month(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<Core> {
     let m = month(cx.low(k))?;
     let mut c = month_tail(cx, k + 1, Partial::ymd(None, Some(m), Some(d1)), anchor);
     if let Some(d2) = d2 {
-        c.last = Some(Partial { day: Some(d2), ..c.start });
+        c.last = Some(Partial {
+            day: Some(d2),
+            ..c.start
+        });
     }
     Some(c)
 }
@@ -260,8 +374,10 @@ fn years(cx: &Cx<'_>, j: usize) -> Option<Core> {
 
 /// True when token `k` ends a bare-number date: end, punctuation or a capitalized word.
 fn is_plain_end(cx: &Cx<'_>, k: usize) -> bool {
-    !matches!(cx.kind(k), Some(TokenKind::Word | TokenKind::Number | TokenKind::Symbol))
-        || cx.is_word(k) && cx.capitalized(k)
+    !matches!(
+        cx.kind(k),
+        Some(TokenKind::Word | TokenKind::Number | TokenKind::Symbol)
+    ) || cx.is_word(k) && cx.capitalized(k)
 }
 
 /// `1990-х годов`, `90-х`, `1960-е годы`.
@@ -307,14 +423,21 @@ fn roman_small(raw: &str) -> Option<i32> {
     if raw == "XXI" {
         return Some(21);
     }
-    R.iter().position(|r| *r == raw && !r.is_empty()).and_then(|p| i32::try_from(p).ok())
+    R.iter()
+        .position(|r| *r == raw && !r.is_empty())
+        .and_then(|p| i32::try_from(p).ok())
 }
 
 /// `в пятницу`, `в среду, 7 января 2015 года`, `в понедельник — 22 июля`.
 fn weekday_core(cx: &Cx<'_>, j: usize, wd: u8, anchor: Option<CivilDate>) -> Core {
     let sep = j + 1;
-    let next = if cx.raw(sep) == "," || cx.is_dash(sep) { sep + 1 } else { sep };
-    if let Some(c) = core(cx, next, anchor, false).filter(|c| c.start.day.is_some() && !c.relative) {
+    let next = if cx.raw(sep) == "," || cx.is_dash(sep) {
+        sep + 1
+    } else {
+        sep
+    };
+    if let Some(c) = core(cx, next, anchor, false).filter(|c| c.start.day.is_some() && !c.relative)
+    {
         return c;
     }
     let mut c = Core::at(j + 1, Partial::default());
@@ -322,7 +445,13 @@ fn weekday_core(cx: &Cx<'_>, j: usize, wd: u8, anchor: Option<CivilDate>) -> Cor
     if let Some(a) = anchor {
         let diff = i64::from(wd) - i64::from(a.weekday());
         // The nearest such weekday, the past one on a tie.
-        let diff = if diff > 3 { diff - 7 } else if diff < -3 { diff + 7 } else { diff };
+        let diff = if diff > 3 {
+            diff - 7
+        } else if diff < -3 {
+            diff + 7
+        } else {
+            diff
+        };
         c.start = Partial::from_civil(a.add_days(diff));
         c.resolved = true;
     }

@@ -72,12 +72,20 @@ impl Fact {
                 f.push(("amount", Num(m.amount)));
                 opt(&mut f, "max", m.max.map(Num));
                 opt(&mut f, "currency", m.currency.map(|c| Str(c.into())));
-                opt(&mut f, "qualifier", m.qualifier.map(|q| Str(q.as_str().into())));
+                opt(
+                    &mut f,
+                    "qualifier",
+                    m.qualifier.map(|q| Str(q.as_str().into())),
+                );
             }
             FactValue::Percent(q) | FactValue::Number(q) => {
                 f.push(("value", Num(q.value)));
                 opt(&mut f, "max", q.max.map(Num));
-                opt(&mut f, "qualifier", q.qualifier.map(|q| Str(q.as_str().into())));
+                opt(
+                    &mut f,
+                    "qualifier",
+                    q.qualifier.map(|q| Str(q.as_str().into())),
+                );
                 opt(&mut f, "counted", q.counted.clone().map(Str));
             }
             FactValue::Ordinal(n) => f.push(("value", Num(*n as f64))),

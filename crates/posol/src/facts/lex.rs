@@ -26,7 +26,12 @@ impl<'a> Cx<'a> {
             .filter_map(|t| {
                 let raw = text.get(t.span.range())?;
                 let low = raw.to_lowercase().replace('ё', "е");
-                Some(W { raw, low, kind: t.kind, span: t.span })
+                Some(W {
+                    raw,
+                    low,
+                    kind: t.kind,
+                    span: t.span,
+                })
             })
             .collect();
         Cx { text, w }
@@ -102,7 +107,11 @@ impl<'a> Cx<'a> {
 
 /// Parses a numeric token: `12`, `12,5`, `7.5`, `1.844.036.360,12`, `1,234,567`.
 pub(crate) fn parse_num(s: &str) -> Option<f64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+    if s.is_empty()
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
         return None;
     }
     if !s.bytes().next().is_some_and(|b| b.is_ascii_digit())
@@ -148,14 +157,18 @@ pub(crate) fn qualifier(cx: &Cx<'_>, i: usize) -> Option<(usize, super::Qualifie
     {
         return Some((2, Q::AtMost));
     }
-    if two("чуть", "более") || two("чуть", "больше") || two("свыше", "чем") {
+    if two("чуть", "более") || two("чуть", "больше") || two("свыше", "чем")
+    {
         return Some((2, Q::MoreThan));
     }
-    if two("чуть", "менее") || two("чуть", "меньше") || two("без", "малого") {
+    if two("чуть", "менее") || two("чуть", "меньше") || two("без", "малого")
+    {
         return Some((2, Q::Almost));
     }
     let q = match cx.low(i) {
-        "около" | "порядка" | "примерно" | "приблизительно" | "ориентировочно" => Q::About,
+        "около" | "порядка" | "примерно" | "приблизительно" | "ориентировочно" => {
+            Q::About
+        }
         "более" | "свыше" | "больше" => Q::MoreThan,
         "менее" | "меньше" => Q::LessThan,
         "до" => Q::UpTo,

@@ -278,7 +278,14 @@ impl Hit {
             FactValue::Date(_) => FactKind::Date,
             FactValue::Time(_) => FactKind::Time,
         };
-        Hit { end, facts: vec![Fact { kind, span: cx.span(a, end), value }] }
+        Hit {
+            end,
+            facts: vec![Fact {
+                kind,
+                span: cx.span(a, end),
+                value,
+            }],
+        }
     }
 }
 

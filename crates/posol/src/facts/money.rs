@@ -48,7 +48,7 @@ pub(crate) fn currency_word(low: &str) -> Option<(&'static str, bool)> {
         ("рубл", "RUB"),
         ("юан", "CNY"),
         ("сомони", "TJS"),
-        ("гривн", "UAH"),
+        ("грив", "UAH"),
         ("иен", "JPY"),
         ("йен", "JPY"),
         ("манат", "AZN"),
@@ -61,7 +61,10 @@ pub(crate) fn currency_word(low: &str) -> Option<(&'static str, bool)> {
         ("дирхам", "AED"),
         ("шекел", "ILS"),
     ];
-    STEMS.iter().find(|(s, _)| low.starts_with(s) && low.len() <= s.len() + 6).map(|(_, c)| (*c, false))
+    STEMS
+        .iter()
+        .find(|(s, _)| low.starts_with(s) && low.len() <= s.len() + 6)
+        .map(|(_, c)| (*c, false))
 }
 
 /// A country adjective that changes the currency (`белорусских рублей`, `шведских крон`).
@@ -84,7 +87,9 @@ fn adjective(low: &str) -> Option<(&'static str, Option<&'static str>)> {
         ("чешск", Some("CZK")),
         ("китайск", Some("CNY")),
     ];
-    ADJ.iter().find(|(s, _)| low.starts_with(s)).map(|(s, c)| (*s, *c))
+    ADJ.iter()
+        .find(|(s, _)| low.starts_with(s))
+        .map(|(s, c)| (*s, *c))
 }
 
 /// Reads a currency name at `k`: optional country adjective, the word, `США`, a dot.
@@ -106,7 +111,7 @@ fn currency_at(cx: &Cx<'_>, k: usize) -> Option<(usize, &'static str)> {
         }
     }
     k += 1;
-    if abbr && cx.raw(k) == "." {
+    if abbr && cx.raw(k) == "." && super::numwords::abbr_dot(cx, k) {
         k += 1;
     }
     if code == "GBP" && cx.low(k) == "стерлингов" {
@@ -156,7 +161,11 @@ pub(crate) fn rule(cx: &Cx<'_>, i: usize, _anchor: Option<CivilDate>) -> Option<
     let r: NumRange = range(cx, j)?;
     if let Some((k, code)) = currency_at(cx, r.end) {
         let mut amount = r.lo;
-        let end = if r.hi.is_none() { subunit(cx, k, &mut amount) } else { k };
+        let end = if r.hi.is_none() {
+            subunit(cx, k, &mut amount)
+        } else {
+            k
+        };
         let q = if cx.low(i) == "от" { None } else { q };
         return Some(hit(cx, i, end, amount, r.hi, code, q));
     }
@@ -175,6 +184,11 @@ fn hit(
     code: &'static str,
     qualifier: Option<super::Qualifier>,
 ) -> Hit {
-    let money = Money { amount, max, currency: Some(code), qualifier };
+    let money = Money {
+        amount,
+        max,
+        currency: Some(code),
+        qualifier,
+    };
     Hit::one(cx, a, end, FactValue::Money(money))
 }

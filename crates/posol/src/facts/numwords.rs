@@ -31,7 +31,10 @@ fn build() -> HashMap<String, NumWord> {
     };
     use NumWord::*;
     put("ноль нуль", Small(0.0));
-    put("один одна одно одного одной одному одним одном одну", Small(1.0));
+    put(
+        "один одна одно одного одной одному одним одном одну",
+        Small(1.0),
+    );
     put("два две двух двум двумя", Small(2.0));
     put("три трех трем тремя", Small(3.0));
     put("четыре четырех четырем четырьмя", Small(4.0));
@@ -81,10 +84,22 @@ fn build() -> HashMap<String, NumWord> {
     ] {
         put(&format!("{nom} {gen}сот {gen}стам {gen}стах"), Small(v));
     }
-    put("тыс тысяча тысячи тысяч тысячу тысячей тысячам тысячами тысячах", Mult(1e3));
-    put("млн миллион миллиона миллионов миллиону миллионом миллионами миллионах", Mult(1e6));
-    put("млрд миллиард миллиарда миллиардов миллиарду миллиардом миллиардами миллиардах", Mult(1e9));
-    put("трлн триллион триллиона триллионов триллиону триллионом триллионами", Mult(1e12));
+    put(
+        "тыс тысяча тысячи тысяч тысячу тысячей тысячам тысячами тысячах",
+        Mult(1e3),
+    );
+    put(
+        "млн миллион миллиона миллионов миллиону миллионом миллионами миллионах",
+        Mult(1e6),
+    );
+    put(
+        "млрд миллиард миллиарда миллиардов миллиарду миллиардом миллиардами миллиардах",
+        Mult(1e9),
+    );
+    put(
+        "трлн триллион триллиона триллионов триллиону триллионом триллионами",
+        Mult(1e12),
+    );
     put("двое двоих двоим двоими", Collective(2.0));
     put("трое троих троим троими", Collective(3.0));
     put("четверо четверых четверым", Collective(4.0));
@@ -141,14 +156,32 @@ pub(crate) fn number(cx: &Cx<'_>, i: usize) -> Option<Num> {
                 }
             }
         }
-        return Some(with_mult(cx, Num { end, value, mult: None, digits: true }));
+        return Some(with_mult(
+            cx,
+            Num {
+                end,
+                value,
+                mult: None,
+                digits: true,
+            },
+        ));
     }
     if is_half(cx.low(i)) {
-        let n = Num { end: i + 1, value: 1.5, mult: None, digits: false };
+        let n = Num {
+            end: i + 1,
+            value: 1.5,
+            mult: None,
+            digits: false,
+        };
         return Some(with_mult(cx, n));
     }
     if let Some(NumWord::Collective(v)) = word(cx.low(i)) {
-        return Some(Num { end: i + 1, value: v, mult: None, digits: false });
+        return Some(Num {
+            end: i + 1,
+            value: v,
+            mult: None,
+            digits: false,
+        });
     }
     let (mut total, mut current, mut end, mut last_mult) = (0.0, 0.0, i, None);
     let mut any = false;
@@ -162,8 +195,12 @@ pub(crate) fn number(cx: &Cx<'_>, i: usize) -> Option<Num> {
                 total += if current == 0.0 { 1.0 } else { current } * m;
                 current = 0.0;
                 last_mult = Some(m);
-                if !any && cx.low(end).len() < 5 {
-                    // A lone "тыс" or "млн" is not a number.
+                let lone_ok = matches!(
+                    cx.low(end),
+                    "тысяча" | "тысячу" | "миллион" | "миллиард" | "триллион"
+                );
+                if !any && !lone_ok {
+                    // A lone "тыс", "млн" or plural "тысячи" is not a number.
                     return None;
                 }
             }
@@ -171,14 +208,23 @@ pub(crate) fn number(cx: &Cx<'_>, i: usize) -> Option<Num> {
         }
         any = true;
         end += 1;
-        if cx.is(end, &["."]) && last_mult.is_some() && cx.low(end - 1).len() <= 4 {
+        if cx.is(end, &["."])
+            && last_mult.is_some()
+            && cx.low(end - 1).chars().count() <= 4
+            && abbr_dot(cx, end)
+        {
             end += 1;
         }
     }
     if !any {
         return None;
     }
-    Some(Num { end, value: total + current, mult: last_mult, digits: false })
+    Some(Num {
+        end,
+        value: total + current,
+        mult: last_mult,
+        digits: false,
+    })
 }
 
 /// Applies a multiplier word after a digit number (`24,2 млрд`, `5,3млн.`, `полтора миллиона`).
@@ -187,7 +233,7 @@ fn with_mult(cx: &Cx<'_>, mut n: Num) -> Num {
         n.value *= m;
         n.mult = Some(m);
         n.end += 1;
-        if cx.is(n.end, &["."]) && cx.low(n.end - 1).len() <= 4 && !cx.gap(n.end).contains(' ') {
+        if cx.is(n.end, &["."]) && cx.low(n.end - 1).chars().count() <= 4 && abbr_dot(cx, n.end) {
             n.end += 1;
         }
         // "десятков тысяч" style stacking is rare; "1 млрд 200 млн" is not handled.
@@ -205,7 +251,6 @@ pub(crate) struct NumRange {
     pub(crate) end: usize,
     pub(crate) lo: f64,
     pub(crate) hi: Option<f64>,
-    pub(crate) mult: Option<f64>,
     pub(crate) digits: bool,
 }
 
@@ -226,9 +271,22 @@ pub(crate) fn range(cx: &Cx<'_>, i: usize) -> Option<NumRange> {
             let (Some(lo), Some(hi)) = (parse_num(l), parse_num(h)) else {
                 return None;
             };
-            let n = with_mult(cx, Num { end: i + 1, value: hi, mult: None, digits: true });
+            let n = with_mult(
+                cx,
+                Num {
+                    end: i + 1,
+                    value: hi,
+                    mult: None,
+                    digits: true,
+                },
+            );
             let lo = n.mult.map_or(lo, |m| lo * m);
-            return Some(NumRange { end: n.end, lo, hi: Some(n.value), mult: n.mult, digits: true });
+            return Some(NumRange {
+                end: n.end,
+                lo,
+                hi: Some(n.value),
+                digits: true,
+            });
         }
     }
     let a = number(cx, i)?;
@@ -237,7 +295,12 @@ pub(crate) fn range(cx: &Cx<'_>, i: usize) -> Option<NumRange> {
             return Some(join(a, b));
         }
     }
-    Some(NumRange { end: a.end, lo: a.value, hi: None, mult: a.mult, digits: a.digits })
+    Some(NumRange {
+        end: a.end,
+        lo: a.value,
+        hi: None,
+        digits: a.digits,
+    })
 }
 
 fn join(a: Num, b: Num) -> NumRange {
@@ -245,5 +308,19 @@ fn join(a: Num, b: Num) -> NumRange {
         (None, Some(m)) => a.value * m,
         _ => a.value,
     };
-    NumRange { end: b.end, lo, hi: Some(b.value), mult: b.mult, digits: a.digits }
+    NumRange {
+        end: b.end,
+        lo,
+        hi: Some(b.value),
+        digits: a.digits,
+    }
+}
+
+/// True when the dot at `k` belongs to the abbreviation before it: glued to it and not
+/// ending the sentence (the next token is neither absent nor capitalized).
+pub(crate) fn abbr_dot(cx: &Cx<'_>, k: usize) -> bool {
+    cx.gap(k).is_empty()
+        && k + 1 < cx.len()
+        && !cx.capitalized(k + 1)
+        && !cx.gap(k + 1).contains('\n')
 }

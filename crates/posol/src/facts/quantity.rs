@@ -16,28 +16,82 @@ pub(crate) fn percent_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Opti
     } else {
         return None;
     };
-    let v = Quantity { value: r.lo, max: r.hi, qualifier: q, counted: None };
+    let v = Quantity {
+        value: r.lo,
+        max: r.hi,
+        qualifier: q,
+        counted: None,
+    };
     Some(Hit::one(cx, i, end, FactValue::Percent(v)))
 }
 
 /// Units of measure that NEREL keeps inside a NUMBER span.
 fn is_unit(low: &str) -> bool {
-    const STEMS: [&str; 9] =
-        ["километр", "метр", "сантиметр", "миллиметр", "тонн", "килограмм", "гектар", "литр", "мил"];
-    matches!(low, "км" | "м" | "см" | "мм" | "т" | "кг" | "га" | "л" | "кв")
-        || STEMS.iter().any(|s| {
-            low.strip_prefix(s).is_some_and(|e| matches!(e, "" | "а" | "ов" | "ах" | "ами" | "е" | "ы" | "ю" | "и" | "ь" | "ям" | "ях"))
+    const STEMS: [&str; 9] = [
+        "километр",
+        "метр",
+        "сантиметр",
+        "миллиметр",
+        "тонн",
+        "килограмм",
+        "гектар",
+        "литр",
+        "мил",
+    ];
+    matches!(
+        low,
+        "км" | "м" | "см" | "мм" | "т" | "кг" | "га" | "л" | "кв"
+    ) || STEMS.iter().any(|s| {
+        low.strip_prefix(s).is_some_and(|e| {
+            matches!(
+                e,
+                "" | "а" | "ов" | "ах" | "ами" | "е" | "ы" | "ю" | "и" | "ь" | "ям" | "ях"
+            )
         })
+    })
 }
 
 /// Words that cannot be a counted noun.
 fn is_function_word(low: &str) -> bool {
     matches!(
         low,
-        "и" | "в" | "во" | "на" | "из" | "по" | "с" | "со" | "к" | "за" | "от" | "до" | "а"
-            | "но" | "или" | "что" | "не" | "же" | "ли" | "бы" | "уже" | "еще" | "как" | "при"
-            | "для" | "раз" | "года" | "году" | "лет" | "это" | "было" | "были" | "был" | "была"
-            | "человек" | "тыс" | "млн" | "млрд"
+        "и" | "в"
+            | "во"
+            | "на"
+            | "из"
+            | "по"
+            | "с"
+            | "со"
+            | "к"
+            | "за"
+            | "от"
+            | "до"
+            | "а"
+            | "но"
+            | "или"
+            | "что"
+            | "не"
+            | "же"
+            | "ли"
+            | "бы"
+            | "уже"
+            | "еще"
+            | "как"
+            | "при"
+            | "для"
+            | "раз"
+            | "года"
+            | "году"
+            | "лет"
+            | "это"
+            | "было"
+            | "были"
+            | "был"
+            | "была"
+            | "человек"
+            | "тыс"
+            | "млн"
+            | "млрд"
     )
 }
 
@@ -52,17 +106,40 @@ pub(crate) fn number_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Optio
         return None;
     }
     let r = range(cx, j)?;
-    if !r.digits && r.hi.is_none() && r.mult.is_none() && cx.low(j) == "один" {
-        // "один из" is rarely a count worth reporting, but NEREL keeps it; keep it too.
+    // "одна из", "один и тот же": not counts.
+    if cx.low(j).starts_with("одн") && cx.is(r.end, &["из", "и"]) {
+        return None;
+    }
+    // "45 лет", "52 года": ages and durations, not NUMBER.
+    if cx.is(
+        r.end,
+        &[
+            "лет",
+            "год",
+            "года",
+            "году",
+            "годам",
+            "годами",
+            "летнего",
+            "летний",
+        ],
+    ) {
+        return None;
+    }
+    // A bare year-like number in a list or parentheses.
+    if r.digits
+        && r.hi.is_none()
+        && cx.raw(j).len() == 4
+        && (1900.0..=2030.0).contains(&r.lo)
+        && !(cx.is_word(r.end) && !cx.capitalized(r.end))
+    {
+        return None;
     }
     let mut end = r.end;
     let mut counted = None;
     if cx.is_word(end) && is_unit(cx.low(end)) {
         counted = Some(cx.raw(end).to_string());
         end += 1;
-        if cx.raw(end) == "." && cx.low(end - 1).len() <= 2 && cx.gap(end).is_empty() {
-            // keep "кв." style abbreviations whole only when glued
-        }
     } else if cx.is_word(end) {
         let l = cx.low(end);
         let cyr = l.chars().all(|c| ('а'..='я').contains(&c) || c == '-');
@@ -70,13 +147,19 @@ pub(crate) fn number_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Optio
             counted = Some(cx.raw(end).to_string());
         }
     }
-    let v = Quantity { value: r.lo, max: r.hi, qualifier: q, counted };
+    let v = Quantity {
+        value: r.lo,
+        max: r.hi,
+        qualifier: q,
+        counted,
+    };
     Some(Hit::one(cx, i, end, FactValue::Number(v)))
 }
 
 /// Digits with optional separators, or a digit range; not `30-летие` or `62-я`.
 fn is_plain_number(raw: &str) -> bool {
-    raw.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '–' | '—'))
+    raw.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '–' | '—'))
         && raw.matches(['-', '–', '—']).count() <= 1
 }
 
@@ -86,7 +169,20 @@ fn ordinal_word(low: &str) -> Option<i64> {
         return Some(1);
     }
     if let Some(e) = low.strip_prefix("трет") {
-        let ok = matches!(e, "ий" | "ья" | "ье" | "ьи" | "ьего" | "ьей" | "ьему" | "ьем" | "ью" | "ьим" | "ьих" | "ьими");
+        let ok = matches!(
+            e,
+            "ий" | "ья"
+                | "ье"
+                | "ьи"
+                | "ьего"
+                | "ьей"
+                | "ьему"
+                | "ьем"
+                | "ью"
+                | "ьим"
+                | "ьих"
+                | "ьими"
+        );
         return ok.then_some(3);
     }
     const STEMS: [(&str, i64); 23] = [
@@ -110,22 +206,41 @@ fn ordinal_word(low: &str) -> Option<i64> {
         ("девятнадцат", 19),
         ("двадцат", 20),
         ("тридцат", 30),
-        ("сорок", 40),
+        ("сороков", 40),
         ("сот", 100),
         ("тысячн", 1000),
     ];
-    let (stem, v) = STEMS.iter().filter(|(s, _)| low.starts_with(s)).max_by_key(|(s, _)| s.len())?;
+    let (stem, v) = STEMS
+        .iter()
+        .filter(|(s, _)| low.starts_with(s))
+        .max_by_key(|(s, _)| s.len())?;
     let e = low.get(stem.len()..)?;
     let ok = matches!(
         e,
-        "ый" | "ой" | "ий" | "ая" | "ое" | "ые" | "ого" | "ому" | "ым" | "ом" | "ую" | "ых" | "ыми"
+        "ый" | "ой"
+            | "ий"
+            | "ая"
+            | "ое"
+            | "ые"
+            | "ого"
+            | "ому"
+            | "ым"
+            | "ом"
+            | "ую"
+            | "ых"
+            | "ыми"
     );
-    (ok && !(low == "сотый" && false)).then_some(*v)
+    ok.then_some(*v)
 }
 
 /// A Roman numeral of two or more letters, or `I` `V` `X` after a capitalized name.
 fn roman(raw: &str) -> Option<i64> {
-    if raw.is_empty() || raw.len() > 8 || !raw.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')) {
+    if raw.is_empty()
+        || raw.len() > 8
+        || !raw
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+    {
         return None;
     }
     let val = |c| match c {
@@ -153,7 +268,23 @@ pub(crate) fn ordinal_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Opti
     let value = match cx.kind(i)? {
         TokenKind::Number => {
             if let Some((n, suf)) = raw.split_once('-') {
-                let ok = matches!(suf, "й" | "я" | "е" | "го" | "му" | "м" | "х" | "ми" | "ой" | "ый" | "ий" | "ая" | "ое" | "ом" | "ым");
+                let ok = matches!(
+                    suf,
+                    "й" | "я"
+                        | "е"
+                        | "го"
+                        | "му"
+                        | "м"
+                        | "х"
+                        | "ми"
+                        | "ой"
+                        | "ый"
+                        | "ий"
+                        | "ая"
+                        | "ое"
+                        | "ом"
+                        | "ым"
+                );
                 if !ok || !n.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
@@ -168,8 +299,10 @@ pub(crate) fn ordinal_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Opti
         TokenKind::Word => {
             if let Some(v) = roman(raw) {
                 let prev_name = i > 0 && cx.capitalized(i - 1) && cx.is_word(i - 1);
-                let next_ok = cx.low(i + 1).starts_with("степен") || cx.low(i + 1).starts_with("съезд");
-                if !(raw.len() >= 2 && prev_name || next_ok || prev_name && raw.len() == 1 && v > 1) {
+                let next_ok =
+                    cx.low(i + 1).starts_with("степен") || cx.low(i + 1).starts_with("съезд");
+                if !(raw.len() >= 2 && prev_name || next_ok || prev_name && raw.len() == 1 && v > 1)
+                {
                     return None;
                 }
                 if cx.low(i + 1).starts_with("век") {
@@ -182,14 +315,35 @@ pub(crate) fn ordinal_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Opti
         }
         _ => return None,
     };
-    let start = if cx.is(i.wrapping_sub(1), &["№"]) { i - 1 } else { i };
+    let start = if cx.is(i.wrapping_sub(1), &["№"]) {
+        i - 1
+    } else {
+        i
+    };
     Some(Hit::one(cx, start, i + 1, FactValue::Ordinal(value)))
 }
 
 fn is_article_ref(cx: &Cx<'_>, i: usize) -> bool {
     let p = |k: usize| cx.low(k);
-    let prev = if cx.raw(i.wrapping_sub(1)) == "." { p(i.wrapping_sub(2)) } else { p(i.wrapping_sub(1)) };
-    matches!(prev, "ст" | "ч" | "п" | "статья" | "статьи" | "статье" | "статьей" | "статьям" | "пункт" | "пункта" | "части" | "часть")
+    let prev = if cx.raw(i.wrapping_sub(1)) == "." {
+        p(i.wrapping_sub(2))
+    } else {
+        p(i.wrapping_sub(1))
+    };
+    matches!(
+        prev,
+        "ст" | "ч"
+            | "п"
+            | "статья"
+            | "статьи"
+            | "статье"
+            | "статьей"
+            | "статьям"
+            | "пункт"
+            | "пункта"
+            | "части"
+            | "часть"
+    )
 }
 
 /// Whether a word is a plain cardinal (used to keep counts like `трое` out of dates).

@@ -26,9 +26,24 @@ pub(crate) fn year_adj(low: &str) -> Option<i32> {
     let rest = low.get(stem.len()..).unwrap_or("");
     let ok = matches!(
         rest,
-        "" | "ом" | "ем" | "ого" | "его" | "ий" | "ый" | "ей" | "ой" | "ую" | "юю" | "ая" | "яя" | "от" | "им" | "ым"
+        "" | "ом"
+            | "ем"
+            | "ого"
+            | "его"
+            | "ий"
+            | "ый"
+            | "ей"
+            | "ой"
+            | "ую"
+            | "юю"
+            | "ая"
+            | "яя"
+            | "от"
+            | "им"
+            | "ым"
     );
-    (ok && !(*stem == "эт" && !matches!(rest, "ом" | "ого" | "от" | "ой" | "у"))).then_some(*off)
+    (ok && !(*stem == "эт" && !matches!(rest, "ом" | "ого" | "от" | "ой" | "у")))
+        .then_some(*off)
         .or_else(|| (low == "эту").then_some(0))
 }
 
@@ -39,8 +54,11 @@ fn unit(low: &str) -> Option<(char, i64)> {
         "месяц" | "месяца" | "месяцев" | "месяцы" => ('M', 30),
         "неделю" | "недели" | "недель" | "неделя" => ('W', 7),
         "день" | "дня" | "дней" | "сутки" | "суток" | "дни" => ('D', 1),
-        "десятилетие" | "десятилетия" | "десятилетий" => ('Y', 3650),
+        "десятилетие" | "десятилетия" | "десятилетий" => {
+            ('Y', 3650)
+        }
         "век" | "века" | "веков" => ('Y', 36500),
+        "полгода" | "полугода" => ('M', 182),
         _ => return None,
     })
 }
@@ -57,6 +75,15 @@ pub(crate) fn core(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<C
         _ => None,
     };
     if let Some(off) = day_off {
+        // "вчера, 16 августа 2016 года": the written date wins.
+        let sep = j + 1;
+        if cx.raw(sep) == "," || cx.is_dash(sep) {
+            if let Some(c) = super::dates::core(cx, sep + 1, anchor, false)
+                .filter(|c| c.start.day.is_some() && !c.relative)
+            {
+                return Some(c);
+            }
+        }
         let mut c = Core::at(j + 1, Partial::default());
         c.relative = true;
         if let Some(a) = anchor {
@@ -64,6 +91,18 @@ pub(crate) fn core(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<C
             c.resolved = true;
         }
         return Some(c);
+    }
+    if cx.is(j, &["этот", "тот", "следующий", "предыдущий"]) {
+        let k = if cx.is(j + 1, &["же"]) {
+            j + 2
+        } else {
+            j + 1
+        };
+        if cx.is(k, &["день"]) {
+            let mut c = Core::at(k + 1, Partial::default());
+            c.relative = true;
+            return Some(c);
+        }
     }
     if let Some(off) = year_adj(l) {
         return adj_unit(cx, j, off, anchor);
@@ -102,21 +141,75 @@ fn adj_unit(cx: &Cx<'_>, j: usize, off: i32, anchor: Option<CivilDate>) -> Optio
 
 /// `20 лет`, `несколько дней`, `три года назад`, `год назад`.
 fn duration(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<Core> {
-    let (n, k) = if unit(cx.low(j)).is_some() {
+    let (n, k) = if cx.is(j, &["полгода", "полугода"]) {
+        (Some(6.0), j)
+    } else if unit(cx.low(j)).is_some() {
+        if !cx.is(j + 1, &["назад", "спустя"]) {
+            return None;
+        }
         (Some(1.0), j)
-    } else if cx.is(j, &["несколько", "нескольких", "последние", "ближайшие"]) {
-        let k = if cx.is(j + 1, &["несколько", "нескольких"]) { j + 2 } else { j + 1 };
+    } else if cx.is(
+        j,
+        &[
+            "несколько",
+            "нескольких",
+            "последние",
+            "ближайшие",
+            "следующие",
+            "первые",
+        ],
+    ) {
+        let k = if cx.is(j + 1, &["несколько", "нескольких"]) {
+            j + 2
+        } else {
+            j + 1
+        };
         match number(cx, k) {
-            Some(n) if cx.is(j, &["последние", "ближайшие"]) => (Some(n.value), n.end),
+            Some(n) if cx.is(j, &["последние", "ближайшие"]) => {
+                (Some(n.value), n.end)
+            }
             _ => (None, k),
         }
     } else {
         let n = number(cx, j)?;
+        const AGE: [&str; 14] = [
+            "возрасте",
+            "исполнилось",
+            "исполнится",
+            "исполнилось бы",
+            "было",
+            "будет",
+            "ему",
+            "ей",
+            "которому",
+            "которой",
+            "младше",
+            "старше",
+            "моложе",
+            "сейчас",
+        ];
+        let prev = cx.low(j.wrapping_sub(1));
+        if AGE.contains(&prev)
+            || matches!(prev, "," | "(")
+            || j > 0 && cx.capitalized(j - 1) && cx.is_word(j - 1)
+        {
+            if !cx.is(n.end + 1, &["назад"]) {
+                return None;
+            }
+        }
         (Some(n.value), n.end)
     };
     let (designator, days) = unit(cx.low(k))?;
     let mut c = Core::at(k + 1, Partial::default());
-    let count = n.map(|v| if cx.low(k).starts_with("десятилет") { v * 10.0 } else if cx.low(k).starts_with("век") { v * 100.0 } else { v });
+    let count = n.map(|v| {
+        if cx.low(k).starts_with("десятилет") {
+            v * 10.0
+        } else if cx.low(k).starts_with("век") {
+            v * 100.0
+        } else {
+            v
+        }
+    });
     c.duration = Some(match count {
         Some(v) => format!("P{}{}", v, designator),
         None => format!("P{designator}"),
@@ -133,7 +226,11 @@ fn duration(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<Core> {
                 'M' => {
                     let m = i64::from(a.month) - 1 - v;
                     let y = i64::from(a.year) + m.div_euclid(12);
-                    Partial::ymd(i32::try_from(y).ok(), u8::try_from(m.rem_euclid(12) + 1).ok(), None)
+                    Partial::ymd(
+                        i32::try_from(y).ok(),
+                        u8::try_from(m.rem_euclid(12) + 1).ok(),
+                        None,
+                    )
                 }
                 _ => Partial::from_civil(a.add_days(-v.saturating_mul(days))),
             };

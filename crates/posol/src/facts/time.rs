@@ -8,12 +8,29 @@ use super::{CivilDate, Fact, FactKind, FactValue, Hit, TimeValue};
 use crate::token::TokenKind;
 
 fn part_of_day(low: &str) -> bool {
-    matches!(low, "утром" | "вечером" | "ночью" | "днем" | "днём" | "полдень" | "полночь" | "полудня" | "полуночи")
+    matches!(
+        low,
+        "утром"
+            | "вечером"
+            | "ночью"
+            | "днем"
+            | "днём"
+            | "полдень"
+            | "полночь"
+            | "полудня"
+            | "полуночи"
+    )
 }
 
 /// A clock time token: `14:25`, `14:25:07`; `14.25` only when `dotted`.
 fn clock(raw: &str, dotted: bool) -> Option<String> {
-    let sep = if raw.contains(':') { ':' } else if dotted { '.' } else { return None };
+    let sep = if raw.contains(':') {
+        ':'
+    } else if dotted {
+        '.'
+    } else {
+        return None;
+    };
     let mut it = raw.split(sep);
     let h: u8 = it.next()?.parse().ok()?;
     let m = it.next()?;
@@ -44,7 +61,11 @@ fn clock_at(cx: &Cx<'_>, j: usize, prep: bool) -> Option<(usize, String)> {
         return None;
     }
     if let Some(t) = clock(cx.raw(j), prep) {
-        let k = if cx.is(j + 1, &["ч", "часов", "час", "часа"]) { j + 2 } else { j + 1 };
+        let k = if cx.is(j + 1, &["ч", "часов", "час", "часа"]) {
+            j + 2
+        } else {
+            j + 1
+        };
         return Some((zone_tail(cx, k), t));
     }
     if !prep {
@@ -67,7 +88,10 @@ fn clock_at(cx: &Cx<'_>, j: usize, prep: bool) -> Option<(usize, String)> {
     } else if cx.is(k, &["утра", "ночи"]) {
         k += 1;
     }
-    Some((zone_tail(cx, k), format!("{:02}:{:02}", hour as u32, minutes as u32)))
+    Some((
+        zone_tail(cx, k),
+        format!("{:02}:{:02}", hour as u32, minutes as u32),
+    ))
 }
 
 fn date_of(c: &Core) -> Option<String> {
@@ -125,7 +149,9 @@ pub(crate) fn rule(cx: &Cx<'_>, i: usize, anchor: Option<CivilDate>) -> Option<H
         let (n, k) = match number(cx, j) {
             Some(n) => (Some(n.value), n.end),
             None if cx.is(j, &["несколько", "нескольких"]) => (None, j + 1),
-            None if cx.raw(j).ends_with("-й") && cx.kind(j) == Some(TokenKind::Number) => (None, j + 1),
+            None if cx.raw(j).ends_with("-й") && cx.kind(j) == Some(TokenKind::Number) => {
+                (None, j + 1)
+            }
             None => return None,
         };
         let u = cx.low(k);
@@ -147,9 +173,17 @@ pub(crate) fn rule(cx: &Cx<'_>, i: usize, anchor: Option<CivilDate>) -> Option<H
         }
         end = k + 1;
     }
-    let mut facts = vec![Fact { kind: FactKind::Time, span: cx.span(i, end), value: FactValue::Time(v) }];
+    let mut facts = vec![Fact {
+        kind: FactKind::Time,
+        span: cx.span(i, end),
+        value: FactValue::Time(v),
+    }];
     if let Some((a, c)) = nested {
-        facts.push(Fact { kind: FactKind::Date, span: cx.span(a, c.end), value: FactValue::Date(c.value()) });
+        facts.push(Fact {
+            kind: FactKind::Date,
+            span: cx.span(a, c.end),
+            value: FactValue::Date(c.value()),
+        });
     }
     Some(Hit { end, facts })
 }
