@@ -9,9 +9,7 @@ use crate::token::TokenKind;
 pub(crate) fn percent_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Option<Hit> {
     let (skip, q) = qualifier(cx, i).map_or((0, None), |(n, q)| (n, Some(q)));
     let r = range(cx, i + skip)?;
-    let end = if cx.raw(r.end) == "%" {
-        r.end + 1
-    } else if cx.low(r.end).starts_with("процент") {
+    let end = if cx.raw(r.end) == "%" || cx.low(r.end).starts_with("процент") {
         r.end + 1
     } else {
         return None;
@@ -131,7 +129,7 @@ pub(crate) fn number_rule(cx: &Cx<'_>, i: usize, _a: Option<CivilDate>) -> Optio
         && r.hi.is_none()
         && cx.raw(j).len() == 4
         && (1900.0..=2030.0).contains(&r.lo)
-        && !(cx.is_word(r.end) && !cx.capitalized(r.end))
+        && (!cx.is_word(r.end) || cx.capitalized(r.end))
     {
         return None;
     }

@@ -42,7 +42,8 @@ pub(crate) fn year_adj(low: &str) -> Option<i32> {
             | "им"
             | "ым"
     );
-    (ok && !(*stem == "эт" && !matches!(rest, "ом" | "ого" | "от" | "ой" | "у")))
+    let this_ok = *stem != "эт" || matches!(rest, "ом" | "ого" | "от" | "ой" | "у");
+    (ok && this_ok)
         .then_some(*off)
         .or_else(|| (low == "эту").then_some(0))
 }
@@ -189,13 +190,24 @@ fn duration(cx: &Cx<'_>, j: usize, anchor: Option<CivilDate>) -> Option<Core> {
             "сейчас",
         ];
         let prev = cx.low(j.wrapping_sub(1));
-        if AGE.contains(&prev)
+        let prefixed = matches!(
+            prev,
+            "за" | "в"
+                | "течение"
+                | "через"
+                | "более"
+                | "около"
+                | "на"
+                | "до"
+                | "почти"
+                | "спустя"
+                | "последние"
+        );
+        let age_like = AGE.contains(&prev)
             || matches!(prev, "," | "(")
-            || j > 0 && cx.capitalized(j - 1) && cx.is_word(j - 1)
-        {
-            if !cx.is(n.end + 1, &["назад"]) {
-                return None;
-            }
+            || j > 0 && cx.capitalized(j - 1) && cx.is_word(j - 1);
+        if !prefixed && age_like && !cx.is(n.end + 1, &["назад"]) {
+            return None;
         }
         (Some(n.value), n.end)
     };
