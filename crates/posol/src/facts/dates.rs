@@ -458,17 +458,21 @@ fn weekday_core(cx: &Cx<'_>, j: usize, wd: u8, anchor: Option<CivilDate>) -> Cor
     c
 }
 
-/// The first full date written in the text, used as the document date when none is given.
+/// The first full date written near the start of the text (a dateline), used as the
+/// document date when none is given. Dates deeper in the text are often historical.
 pub(crate) fn find_anchor(cx: &Cx<'_>) -> Option<CivilDate> {
-    (0..cx.len()).find_map(|k| {
-        if cx.kind(k) != Some(TokenKind::Number) {
-            return None;
-        }
-        if let Some(d) = numeric(cx.raw(k)) {
-            return Some(d);
-        }
-        let c = day_month(cx, k, None)?;
-        let p = c.start;
-        CivilDate::new(p.year?, p.month?, p.day?)
-    })
+    const DATELINE: usize = 300;
+    (0..cx.len())
+        .take_while(|k| cx.w.get(*k).is_some_and(|w| w.span.start < DATELINE))
+        .find_map(|k| {
+            if cx.kind(k) != Some(TokenKind::Number) {
+                return None;
+            }
+            if let Some(d) = numeric(cx.raw(k)) {
+                return Some(d);
+            }
+            let c = day_month(cx, k, None)?;
+            let p = c.start;
+            CivilDate::new(p.year?, p.month?, p.day?)
+        })
 }

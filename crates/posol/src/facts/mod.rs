@@ -229,8 +229,8 @@ impl Fact {
 /// [`crate::Document::tokens`]) and, optionally, the document's date.
 ///
 /// Relative dates (`в прошлом году`, `вчера`, `в мае текущего года`) are resolved against
-/// `date`; without it, against the first full date written in the text (`27.11.2024`,
-/// `16 мая 2025 года`), if any. Facts come in text order; a TIME that contains a date
+/// `date`; without it, against the first full date in the first 300 bytes of the text (a
+/// dateline: `27.11.2024`, `16 мая 2025 года`), if any. Facts come in text order; a TIME that contains a date
 /// (`утром 17 октября`) is followed by the nested DATE, as NEREL annotates it.
 ///
 /// Tokens whose spans do not fit `text` are ignored. Never panics.

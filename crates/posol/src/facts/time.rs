@@ -109,7 +109,9 @@ pub(crate) fn rule(cx: &Cx<'_>, i: usize, anchor: Option<CivilDate>) -> Option<H
         // "в 19:00 25 ноября 2016 года"
         v.time = Some(t);
         let mut e = k;
-        if let Some(c) = date_core(cx, k, anchor, false).filter(|c| c.start.day.is_some()) {
+        if let Some(c) = date_core(cx, k, anchor, false)
+            .filter(|c| c.start.day.is_some() || c.relative && c.duration.is_none())
+        {
             v.date = date_of(&c);
             e = c.end;
             nested = Some((k, c));
