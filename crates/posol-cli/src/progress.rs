@@ -33,7 +33,7 @@ impl Progress {
                     ProgressDrawTarget::stderr(),
                 );
                 let style = ProgressStyle::with_template(
-                    "{elapsed_precise} [{bar:40}] {bytes}/{total_bytes} ({bytes_per_sec}, eta {eta}) {msg}",
+                    "{elapsed_precise} [{bar:25}] {bytes}/{total_bytes} eta {eta} {msg}",
                 );
                 if let Ok(style) = style {
                     bar.set_style(style.progress_chars("=> "));
