@@ -22,8 +22,8 @@
 
 mod document;
 mod error;
-pub mod morph;
 pub mod facts;
+pub mod morph;
 pub mod sentence;
 mod span;
 pub mod text;

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Lemma and POS accuracy of posol's morphology vs pymorphy3 on the UD gold tokens.
+
+    python3 bench/eval_morph.py [--bin target/release/posol-build] [--bench]
+
+Runs `posol-build morph-predict` on each UD file of /work/shared/data/segment (gold
+tokenization), runs pymorphy3's top parse on the same tokens, and prints one table.
+Lemmas are compared case-insensitively with ё = е against the UD gold lemmas, so every
+number uses the UD lemma convention as the target while both systems produce
+OpenCorpora-convention lemmas (participles as their own lemma, e.g. «сделанный», not
+«сделать»); the context model learned some UD preferences from Taiga train.
+POS: UD UPOS; pymorphy3 tags are mapped with the same OpenCorpora→UD table posol uses
+(PROPN for Name/Surn/Patr/Geox/Orgn, DET for Apro, AUX for быть, CCONJ by lemma).
+ud_taiga_train is the context model's training data: it is not reported.
+With --bench, also prints single-threaded throughput (posol vs pymorphy3, same words).
+"""
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import pymorphy3
+
+DATA = os.environ.get("POSOL_SHARED", "/work/shared") + "/data/segment"
+FILES = ["ud_gsd_dev", "ud_taiga_dev"]
+
+CCONJ = {"и", "а", "но", "или", "либо", "да", "однако"}
+
+
+def upos_of(tag, lemma):
+    g = tag.grammemes
+    pos = tag.POS
+    if pos == "NOUN":
+        return "PROPN" if g & {"Name", "Surn", "Patr", "Geox", "Orgn"} else "NOUN"
+    if pos == "ADJF":
+        return "DET" if "Apro" in g else "ADJ"
+    if pos in ("ADJS", "COMP"):
+        return "ADJ"
+    if pos in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
+        return "AUX" if lemma == "быть" else "VERB"
+    if pos == "NUMR" or "NUMB" in g or "ROMN" in g:
+        return "NUM"
+    if pos in ("ADVB", "PRED"):
+        return "ADV"
+    if pos == "NPRO":
+        return "PRON"
+    if pos == "PREP":
+        return "ADP"
+    if pos == "CONJ":
+        return "CCONJ" if lemma in CCONJ else "SCONJ"
+    if pos == "PRCL":
+        return "PART"
+    if pos == "INTJ":
+        return "INTJ"
+    if "PNCT" in g:
+        return "PUNCT"
+    return "X"
+
+
+def norm(s):
+    return (s or "").lower().replace("ё", "е")
+
+
+def gold_tokens(name):
+    with gzip.open(f"{DATA}/{name}.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            for sent_start, sent_end in doc["sentences"]:
+                for t in doc["tokens"]:
+                    if t[0] >= sent_start and t[1] <= sent_end:
+                        yield t
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.environ.get("CARGO_TARGET_DIR", "target") + "/release/posol-build")
+    ap.add_argument("--bench", action="store_true")
+    args = ap.parse_args()
+    morph = pymorphy3.MorphAnalyzer()
+    print("| file | tokens | posol top lemma | posol ctx lemma | pymorphy3 lemma | posol top UPOS | posol ctx UPOS | pymorphy3 UPOS |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    all_forms = []
+    for name in FILES:
+        gold = list(gold_tokens(name))
+        with tempfile.NamedTemporaryFile(suffix=".jsonl") as tmp:
+            subprocess.run([args.bin, "morph-predict", f"{DATA}/{name}.jsonl.gz", tmp.name], check=True)
+            with open(tmp.name, encoding="utf-8") as f:
+                pred = [json.loads(l) for l in f]
+        assert len(pred) == len(gold), (len(pred), len(gold))
+        n = len(gold)
+        c = dict.fromkeys(["tl", "cl", "pl", "tu", "cu", "pu"], 0)
+        for g, p in zip(gold, pred):
+            _, _, form, lemma, upos, _ = g
+            assert p["form"] == form
+            all_forms.append(form)
+            best = morph.parse(form)[0]
+            c["tl"] += norm(p["top_lemma"]) == norm(lemma)
+            c["cl"] += norm(p["ctx_lemma"]) == norm(lemma)
+            c["pl"] += norm(best.normal_form) == norm(lemma)
+            c["tu"] += p["top_upos"] == upos
+            c["cu"] += p["ctx_upos"] == upos
+            c["pu"] += upos_of(best.tag, best.normal_form) == upos
+        pct = {k: 100.0 * v / n for k, v in c.items()}
+        print(f"| {name} | {n} | {pct['tl']:.2f} | {pct['cl']:.2f} | {pct['pl']:.2f} | "
+              f"{pct['tu']:.2f} | {pct['cu']:.2f} | {pct['pu']:.2f} |")
+    if args.bench:
+        words = all_forms * 5
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as tmp:
+            tmp.write("\n".join(words))
+        out = subprocess.run([args.bin, "bench-morph", tmp.name], check=True, capture_output=True, text=True)
+        r = json.loads(out.stdout)
+        os.unlink(tmp.name)
+        morph.parse("прогрев")
+        t = time.perf_counter()
+        for w in words:
+            morph.parse(w)
+        py = len(words) / (time.perf_counter() - t)
+        print()
+        print("| analyzer | words | words/s (1 thread) |")
+        print("|---|---:|---:|")
+        print(f"| posol parse() | {r['words']} | {r['parse_words_per_s']:,.0f} |")
+        print(f"| posol disambiguate() | {r['words']} | {r['disambiguate_words_per_s']:,.0f} |")
+        print(f"| pymorphy3 parse() | {len(words)} | {py:,.0f} |")
+        print(f"\nposol/pymorphy3 parse ratio: {r['parse_words_per_s'] / py:.1f}x; "
+              f"posol dictionary load: {r['load_ms']:.1f} ms")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

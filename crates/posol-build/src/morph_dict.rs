@@ -1,0 +1,244 @@
+//! `posol-build morph-dict`: compiles the OpenCorpora dictionary of the pip package
+//! `pymorphy3-dicts-ru` into `crates/posol/data/morph.bin`.
+//!
+//! Step 1 runs `scripts/export_opencorpora.py` (python3 with pymorphy3 installed) to flatten
+//! the package's DAWG files into text; step 2 (this file) writes the binary format that
+//! `posol::morph` reads (see `crates/posol/src/morph/dict.rs` for the layout).
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use posol::morph::{FORMAT_VERSION, MAGIC, SECTIONS};
+
+type Res<T> = Result<T, String>;
+
+fn err<E: std::fmt::Display>(e: E) -> String {
+    e.to_string()
+}
+
+pub(crate) fn run(args: &[String]) -> Res<()> {
+    let out = crate::flag(args, "--out").unwrap_or_else(|| "crates/posol/data/morph.bin".into());
+    let export = match crate::flag(args, "--export-dir") {
+        Some(d) => PathBuf::from(d),
+        None => {
+            let dir = std::env::temp_dir().join("posol-opencorpora-export");
+            let script =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/export_opencorpora.py");
+            eprintln!("exporting OpenCorpora DAWGs with {} ...", script.display());
+            let status = Command::new("python3")
+                .arg(&script)
+                .arg(&dir)
+                .status()
+                .map_err(err)?;
+            if !status.success() {
+                return Err(format!("export script failed: {status}"));
+            }
+            dir
+        }
+    };
+    let bytes = compile(&export)?;
+    fs::write(&out, &bytes).map_err(err)?;
+    eprintln!("wrote {out}: {} bytes", bytes.len());
+    Ok(())
+}
+
+fn json(path: &Path) -> Res<serde_json::Value> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(err)
+}
+
+fn strings(v: &serde_json::Value) -> Res<Vec<String>> {
+    v.as_array()
+        .ok_or("expected a list")?
+        .iter()
+        .map(|s| {
+            s.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| "expected strings".into())
+        })
+        .collect()
+}
+
+fn string_list(items: &[String]) -> Vec<u8> {
+    let mut out = (items.len() as u32).to_le_bytes().to_vec();
+    for s in items {
+        out.extend_from_slice(&(s.len() as u16).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    }
+    out
+}
+
+fn tsv(path: &Path) -> Res<Vec<Vec<String>>> {
+    let f = fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows = Vec::new();
+    for line in BufReader::new(f).lines() {
+        let line = line.map_err(err)?;
+        rows.push(line.split('\t').map(str::to_owned).collect());
+    }
+    Ok(rows)
+}
+
+fn num<T: std::str::FromStr>(s: Option<&String>) -> Res<T> {
+    s.and_then(|s| s.parse().ok())
+        .ok_or_else(|| "bad number".to_string())
+}
+
+/// Groups `(key, values)` rows by key (stable), deduplicates the value lists into a pool
+/// and builds an fst from key to the list's offset (in `unit`-sized words).
+fn pooled_map(
+    mut rows: Vec<(String, Vec<u32>)>,
+    pool: &mut Vec<u32>,
+    dedup: &mut HashMap<Vec<u32>, u32>,
+) -> Res<Vec<u8>> {
+    rows.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut builder = fst::MapBuilder::memory();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i;
+        let mut list: Vec<u32> = vec![0];
+        while j < rows.len() && rows[j].0 == rows[i].0 {
+            list.extend_from_slice(&rows[j].1);
+            list[0] += 1;
+            j += 1;
+        }
+        let off = *dedup.entry(list.clone()).or_insert_with(|| {
+            let off = pool.len() as u32;
+            pool.extend_from_slice(&list);
+            off
+        });
+        builder
+            .insert(rows[i].0.as_bytes(), off as u64)
+            .map_err(err)?;
+        i = j;
+    }
+    builder.into_inner().map_err(err)
+}
+
+/// Compiles the exported text files into the binary dictionary.
+pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
+    let meta = json(&dir.join("meta.json"))?;
+    let mut gramtab = strings(&json(&dir.join("gramtab.json"))?)?;
+    // P(t|w) also covers shape tags (LATN, PNCT, NUMB...) that no paradigm has
+    let prob_rows = tsv(&dir.join("probs.tsv"))?;
+    for r in &prob_rows {
+        if let Some(t) = r.get(1) {
+            if !gramtab.contains(t) {
+                gramtab.push(t.clone());
+            }
+        }
+    }
+    let suffixes = strings(&json(&dir.join("suffixes.json"))?)?;
+    let prefixes = strings(&meta["paradigm_prefixes"])?;
+    let paradigms = json(&dir.join("paradigms.json"))?;
+    let tag_ids: HashMap<&str, u32> = gramtab
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.as_str(), i as u32))
+        .collect();
+
+    // paradigms: pymorphy stores [suffixes.. tags.. prefixes..]; interleave per form
+    let mut offsets: Vec<u8> = Vec::new();
+    let mut para_data: Vec<u8> = Vec::new();
+    let mut units = 0u32;
+    for p in paradigms.as_array().ok_or("paradigms")? {
+        let p: Vec<u16> = p
+            .as_array()
+            .ok_or("paradigm")?
+            .iter()
+            .map(|v| v.as_u64().unwrap_or(0) as u16)
+            .collect();
+        let n = p.len() / 3;
+        offsets.extend_from_slice(&units.to_le_bytes());
+        for i in 0..n {
+            for v in [p[i], p[n + i], p[2 * n + i]] {
+                para_data.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        units += (n * 3) as u32;
+    }
+    offsets.extend_from_slice(&units.to_le_bytes());
+
+    // words: form -> [(para, idx)] in the DAWG's order
+    eprintln!("reading words ...");
+    let mut rows = Vec::new();
+    for r in tsv(&dir.join("words.tsv"))? {
+        let para: u32 = num(r.get(1))?;
+        let idx: u32 = num(r.get(2))?;
+        rows.push((r[0].clone(), vec![para, idx]));
+    }
+    eprintln!("building word fst from {} entries ...", rows.len());
+    let mut pool32 = Vec::new();
+    let words_fst = pooled_map(rows, &mut pool32, &mut HashMap::new())?;
+    let word_pool: Vec<u8> = pool32
+        .iter()
+        .flat_map(|v| (*v as u16).to_le_bytes())
+        .collect();
+
+    // P(t|w)
+    let mut rows = Vec::new();
+    for r in prob_rows {
+        let tag = *tag_ids
+            .get(r.get(1).map_or("", |s| s.as_str()))
+            .ok_or("unknown tag")?;
+        rows.push((r[0].clone(), vec![tag, num(r.get(2))?]));
+    }
+    let mut prob_pool = Vec::new();
+    let probs_fst = pooled_map(rows, &mut prob_pool, &mut HashMap::new())?;
+
+    // prediction suffixes
+    let mut pred_pool = Vec::new();
+    let mut dedup = HashMap::new();
+    let mut pred_fsts = Vec::new();
+    for i in 0..3 {
+        let mut rows = Vec::new();
+        for r in tsv(&dir.join(format!("pred-{i}.tsv")))? {
+            let cnt: u32 = num(r.get(1))?;
+            let para: u32 = num(r.get(2))?;
+            let idx: u32 = num(r.get(3))?;
+            rows.push((r[0].clone(), vec![cnt, (para << 16) | idx]));
+        }
+        pred_fsts.push(pooled_map(rows, &mut pred_pool, &mut dedup)?);
+    }
+
+    let le32 = |v: &[u32]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
+    let meta_text = format!(
+        "OpenCorpora {} rev {} via pymorphy3-dicts-ru (compiled {}); CC BY-SA 4.0",
+        meta["source_version"].as_str().unwrap_or("?"),
+        meta["source_revision"].as_str().unwrap_or("?"),
+        meta["compiled_at"].as_str().unwrap_or("?"),
+    );
+    let sections: Vec<Vec<u8>> = vec![
+        meta_text.into_bytes(),
+        string_list(&gramtab),
+        string_list(&suffixes),
+        string_list(&prefixes),
+        offsets,
+        para_data,
+        words_fst,
+        word_pool,
+        probs_fst,
+        le32(&prob_pool),
+        pred_fsts[0].clone(),
+        pred_fsts[1].clone(),
+        pred_fsts[2].clone(),
+        le32(&pred_pool),
+    ];
+    assert_eq!(sections.len(), SECTIONS);
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let mut off = (out.len() + sections.len() * 8) as u32;
+    for s in &sections {
+        out.extend_from_slice(&off.to_le_bytes());
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        off += s.len() as u32;
+    }
+    for s in &sections {
+        eprintln!("  section {:>9} bytes", s.len());
+        out.extend_from_slice(s);
+    }
+    Ok(out)
+}

@@ -1,0 +1,54 @@
+//! Letter-case patterns: generated forms keep the capitalization of the input.
+
+/// Applies the capitalization of `surface` to the lower-case `target`: all capitals stay
+/// all capitals (`МИД`), and every hyphen-separated part that starts with a capital in the
+/// input starts with one in the output (`Касым-Жомарта` → `Касым-Жомарт`).
+pub(crate) fn restore_case(surface: &str, target: &str) -> String {
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && surface.chars().all(|c| !c.is_lowercase()) {
+        return target.to_uppercase();
+    }
+    let caps: Vec<bool> = surface
+        .split('-')
+        .map(|s| s.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if !caps.iter().any(|c| *c) {
+        return target.to_string();
+    }
+    let mut out = String::with_capacity(target.len());
+    for (i, part) in target.split('-').enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        let cap = caps.get(i).or(caps.last()).copied().unwrap_or(false);
+        let mut chars = part.chars();
+        match chars.next() {
+            Some(first) if cap => {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::restore_case;
+
+    #[test]
+    fn keeps_case_patterns() {
+        let cases = [
+            ("Токаева", "токаев", "Токаев"),
+            ("Касым-Жомарта", "касым-жомарт", "Касым-Жомарт"),
+            ("ООН", "оон", "ООН"),
+            ("столицы", "столица", "столица"),
+            ("Ростове-на-Дону", "ростов-на-дону", "Ростов-на-Дону"),
+            ("", "", ""),
+        ];
+        for (surface, target, want) in cases {
+            assert_eq!(restore_case(surface, target), want, "{surface}");
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! Russian morphology: analysis, inflection and choice of a parse in context.
+//!
+//! The dictionary is OpenCorpora (CC BY-SA 4.0) compiled into `data/morph.bin` by
+//! `posol-build morph-dict` and embedded in the library; it is loaded lazily on first use
+//! (a few milliseconds). Unknown words are guessed from known endings, as pymorphy does.
+//!
+//! ```
+//! use posol::morph::Analyzer;
+//! let a = Analyzer::global();
+//!
+//! let p = &a.parse("Касым-Жомарта")[0];
+//! assert_eq!(p.normal_form(), "Касым-Жомарт");
+//!
+//! // unknown foreign names are guessed from their endings
+//! let p = &a.parse("Маттареллой")[0];
+//! assert_eq!(p.lemma, "маттарелла");
+//! assert!(p.feats.contains("Case=Ins"));
+//!
+//! // one parse per token, chosen in context
+//! let best = a.disambiguate(&["Президент", "прибыл", "в", "Рим"]);
+//! assert_eq!(best[3].lemma, "рим");
+//! ```
+//!
+//! ## No panics
+//! [`Analyzer::parse`] and [`Analyzer::disambiguate`] accept any string, including empty,
+//! huge, or non-Russian input; a missing or corrupt dictionary only makes every word
+//! unknown.
+
+mod case;
+mod context;
+mod dict;
+mod guess;
+mod inflect;
+mod parse;
+mod tags;
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+
+pub use context::GoldToken;
+use dict::{Dict, Entry};
+pub use dict::{FORMAT_VERSION, MAGIC, SECTIONS};
+use parse::Origin;
+pub use parse::Parse;
+use tags::TagInfo;
+
+static DICT_BYTES: &[u8] = include_bytes!("../../data/morph.bin");
+static TAGGER_BYTES: &[u8] = include_bytes!("../../data/morph-tagger.bin");
+
+/// The morphological analyzer: the embedded dictionary plus the context model.
+/// Immutable, `Send + Sync`; get the shared instance with [`Analyzer::global`].
+pub struct Analyzer {
+    dict: Dict,
+    tags: Vec<TagInfo>,
+    extra: ExtraTags,
+    tagger: context::Tagger,
+    surnames: OnceLock<Vec<(String, Entry)>>,
+}
+
+/// Tag ids of the tags that do not come from paradigms.
+struct ExtraTags {
+    int: u16,
+    real: u16,
+    pnct: u16,
+    latn: u16,
+    romn: u16,
+    unkn: u16,
+    advb: u16,
+    indecl: Vec<u16>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("source", &self.dict.meta)
+            .field("tags", &self.tags.len())
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// The shared analyzer, built from the embedded data on first call.
+    pub fn global() -> &'static Analyzer {
+        static GLOBAL: OnceLock<Analyzer> = OnceLock::new();
+        GLOBAL.get_or_init(Analyzer::load)
+    }
+
+    fn load() -> Analyzer {
+        let mut dict = Dict::from_bytes(DICT_BYTES).unwrap_or_else(Dict::empty);
+        let mut tags = std::mem::take(&mut dict.tags);
+        let id = |oc: &str, tags: &mut Vec<TagInfo>| -> u16 {
+            match tags.iter().position(|t| &*t.oc == oc) {
+                Some(i) => i as u16,
+                None => {
+                    tags.push(TagInfo::new(oc));
+                    (tags.len() - 1) as u16
+                }
+            }
+        };
+        let extra = ExtraTags {
+            int: id("NUMB,intg", &mut tags),
+            real: id("NUMB,real", &mut tags),
+            pnct: id("PNCT", &mut tags),
+            latn: id("LATN", &mut tags),
+            romn: id("ROMN", &mut tags),
+            unkn: id("UNKN", &mut tags),
+            advb: id("ADVB", &mut tags),
+            indecl: ["nomn", "gent", "datv", "accs", "ablt", "loct"]
+                .iter()
+                .map(|c| id(&format!("NOUN,anim,ms-f,Fixd,Surn sing,{c}"), &mut tags))
+                .collect(),
+        };
+        Analyzer {
+            dict,
+            tags,
+            extra,
+            tagger: context::Tagger::from_bytes(TAGGER_BYTES),
+            surnames: OnceLock::new(),
+        }
+    }
+
+    /// A short description of the dictionary source and version.
+    pub fn dictionary_info(&self) -> &str {
+        self.dict.meta
+    }
+
+    pub(crate) fn tag_info(&self, id: u16) -> Option<&TagInfo> {
+        self.tags.get(id as usize)
+    }
+
+    /// All analyses of `word`, most probable first. Never panics; an empty input gives
+    /// an empty list, every other input at least one parse.
+    ///
+    /// ```
+    /// let parses = posol::morph::Analyzer::global().parse("Мелони");
+    /// assert!(parses.iter().all(|p| p.lemma == "мелони"));
+    /// ```
+    pub fn parse(&'static self, word: &str) -> Vec<Parse> {
+        if word.is_empty() {
+            return Vec::new();
+        }
+        let lower = word.to_lowercase();
+        let mut parses = self.parse_lower(&lower, 0);
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            self.name_heuristics(&lower, &mut parses);
+        }
+        for p in &mut parses {
+            p.word.clear();
+            p.word.push_str(word);
+        }
+        parses
+    }
+
+    /// Analyses a lower-case word; `depth` limits recursion of the guessers.
+    pub(crate) fn parse_lower(&'static self, lower: &str, depth: u8) -> Vec<Parse> {
+        let mut res = self.dict_parses(lower, 1.0);
+        if res.is_empty() {
+            res = self.guess(lower, depth);
+        }
+        self.apply_probabilities(lower, &mut res);
+        res
+    }
+
+    /// Dictionary analyses of a lower-case word, in dictionary order.
+    pub(crate) fn dict_parses(&'static self, lower: &str, score: f32) -> Vec<Parse> {
+        let mut res = Vec::new();
+        self.dict.lookup(lower, &mut |fixed, pool| {
+            for e in Dict::entries(pool) {
+                if let Some(p) = self.paradigm_parse(fixed, e, score, "", "") {
+                    res.push(p);
+                }
+            }
+        });
+        for p in &mut res {
+            p.known = true;
+        }
+        res
+    }
+
+    /// Builds the parse of `pre + fixed + post` where `fixed` is form `e.idx` of paradigm
+    /// `e.para`.
+    pub(crate) fn paradigm_parse(
+        &'static self,
+        fixed: &str,
+        e: Entry,
+        score: f32,
+        pre: &str,
+        post: &str,
+    ) -> Option<Parse> {
+        if e.idx as usize >= self.dict.paradigm_len(e.para) {
+            return None;
+        }
+        let form = self.dict.form(e.para, e.idx);
+        let stem = fixed.strip_prefix(form.prefix)?.strip_suffix(form.suffix)?;
+        let norm = self.dict.form(e.para, 0);
+        let mut lemma = String::with_capacity(pre.len() + fixed.len() + 8 + post.len());
+        lemma.push_str(pre);
+        lemma.push_str(norm.prefix);
+        lemma.push_str(stem);
+        lemma.push_str(norm.suffix);
+        lemma.push_str(post);
+        let mut word = String::with_capacity(pre.len() + fixed.len() + post.len());
+        word.push_str(pre);
+        word.push_str(fixed);
+        word.push_str(post);
+        let origin = Origin::Paradigm {
+            para: e.para,
+            idx: e.idx,
+            stem: stem.into(),
+            pre: pre.into(),
+            post: post.into(),
+        };
+        Some(self.make(word, lemma, form.tag, score, origin))
+    }
+
+    /// Assembles a parse, filling the tag strings from the tag table.
+    pub(crate) fn make(
+        &'static self,
+        word: String,
+        lemma: String,
+        tag_id: u16,
+        score: f32,
+        origin: Origin,
+    ) -> Parse {
+        let (tag, upos, feats) = match self.tags.get(tag_id as usize) {
+            Some(t) => (&*t.oc, tags::refine_upos(t.upos, &lemma), &*t.feats),
+            None => ("UNKN", "X", "_"),
+        };
+        Parse {
+            word,
+            lemma,
+            score,
+            tag,
+            upos,
+            feats,
+            tag_id,
+            known: false,
+            origin,
+        }
+    }
+
+    /// Replaces scores with P(tag | word) where the corpus knows the word (sorting by
+    /// it), otherwise normalizes the scores to sum to 1 (keeping the order).
+    fn apply_probabilities(&self, lower: &str, res: &mut [Parse]) {
+        if res.is_empty() {
+            return;
+        }
+        let probs: Vec<f32> = res
+            .iter()
+            .map(|p| self.dict.prob(lower, p.tag_id))
+            .collect();
+        if probs.iter().sum::<f32>() > 0.0 {
+            for (p, pr) in res.iter_mut().zip(probs) {
+                p.score = pr;
+            }
+            res.sort_by(|a, b| b.score.total_cmp(&a.score));
+        } else {
+            let total: f32 = res.iter().map(|p| p.score).sum();
+            if total > 0.0 {
+                for p in res.iter_mut() {
+                    p.score /= total;
+                }
+            }
+        }
+    }
+
+    /// One parse per word, chosen with the context model (see [`Analyzer::parse`] for
+    /// the candidates). Empty words get an `UNKN` parse so the output has one parse per
+    /// input.
+    ///
+    /// ```
+    /// let a = posol::morph::Analyzer::global();
+    /// let best = a.disambiguate(&["Он", "встретился", "с", "Токаевым"]);
+    /// assert_eq!(best.len(), 4);
+    /// assert_eq!(best[3].normal_form(), "Токаев");
+    /// ```
+    pub fn disambiguate(&'static self, words: &[&str]) -> Vec<Parse> {
+        let candidates: Vec<Vec<Parse>> = words.iter().map(|w| self.parse(w)).collect();
+        self.choose(words, candidates)
+    }
+
+    /// Like [`Analyzer::disambiguate`] but returns, per word, all parses with the chosen
+    /// one first.
+    pub fn disambiguate_all(&'static self, words: &[&str]) -> Vec<Vec<Parse>> {
+        let candidates: Vec<Vec<Parse>> = words.iter().map(|w| self.parse(w)).collect();
+        self.tagger.rank(self, words, candidates)
+    }
+
+    fn choose(&'static self, words: &[&str], candidates: Vec<Vec<Parse>>) -> Vec<Parse> {
+        let ranked = self.tagger.rank(self, words, candidates);
+        ranked
+            .into_iter()
+            .zip(words)
+            .map(|(mut c, w)| {
+                if c.is_empty() {
+                    self.make(
+                        w.to_string(),
+                        String::new(),
+                        self.extra.unkn,
+                        1.0,
+                        Origin::Fixed,
+                    )
+                } else {
+                    c.swap_remove(0)
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,179 @@
+//! Behaviour tests of the analyzer, inflector and context model (own examples).
+
+use super::Analyzer;
+use proptest::prelude::*;
+
+fn a() -> &'static Analyzer {
+    Analyzer::global()
+}
+
+#[test]
+fn dictionary_is_loaded() {
+    assert!(a().dictionary_info().contains("OpenCorpora"));
+    assert!(a().parse("министр")[0].is_known());
+}
+
+/// (word, lemma of the best parse, UD features it must have)
+#[test]
+fn names_and_places_best_parse() {
+    let cases = [
+        ("Италию", "италия", "Case=Acc"),
+        ("Токаева", "токаев", "Number=Sing"),
+        ("Токаеву", "токаев", "Case=Dat"),
+        ("Досаевым", "досаев", "Case=Ins"),
+        ("Маттарелла", "маттарелла", "Case=Nom"),
+        ("Маттареллой", "маттарелла", "Case=Ins"),
+        ("Маттареллы", "маттарелла", "Number="),
+        ("Касым-Жомарта", "касым-жомарт", "Case="),
+        (
+            "торгово-экономических",
+            "торгово-экономический",
+            "Number=Plur",
+        ),
+        ("министров", "министр", "Case=Gen"),
+    ];
+    for (word, lemma, feat) in cases {
+        let parses = a().parse(word);
+        assert!(!parses.is_empty(), "{word}");
+        let best = &parses[0];
+        assert_eq!(best.lemma, lemma, "{word}: {best:?}");
+        assert!(best.feats.contains(feat), "{word}: {}", best.feats);
+        assert_eq!(best.word, word);
+    }
+}
+
+#[test]
+fn indeclinable_foreign_surname() {
+    let p = &a().parse("Мелони")[0];
+    assert_eq!(p.lemma, "мелони", "{p:?}");
+    assert!(p.has("Fixd"));
+}
+
+#[test]
+fn normal_forms_keep_case() {
+    let cases = [
+        ("Касым-Жомарта", "Касым-Жомарт"),
+        ("Токаева", "Токаев"),
+        ("Италию", "Италия"),
+        ("ООН", "ООН"),
+        ("переговорах", "переговоры"),
+    ];
+    for (word, want) in cases {
+        assert_eq!(a().parse(word)[0].normal_form(), want, "{word}");
+    }
+}
+
+#[test]
+fn yo_and_ye() {
+    let p = &a().parse("еще")[0];
+    assert_eq!(p.lemma, "ещё");
+    let p = &a().parse("ещё")[0];
+    assert_eq!(p.lemma, "ещё");
+    assert!(a().parse("звезды").iter().any(|p| p.lemma == "звезда"));
+}
+
+#[test]
+fn shapes_are_tagged() {
+    let cases = [
+        ("2024", "NUMB,intg", "NUM"),
+        ("3,5", "NUMB,real", "NUM"),
+        (",", "PNCT", "PUNCT"),
+        ("«", "PNCT", "PUNCT"),
+        ("Reuters", "LATN", "X"),
+        ("XXI", "ROMN", "NUM"),
+    ];
+    for (word, tag, upos) in cases {
+        let p = &a().parse(word)[0];
+        assert_eq!(p.tag, tag, "{word}");
+        assert_eq!(p.upos, upos, "{word}");
+        assert_eq!(p.word, word);
+    }
+}
+
+#[test]
+fn inflection_table() {
+    // (word, grammemes, expected)
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("Токаева", &["nomn"], "Токаев"),
+        ("Касым-Жомарта", &["nomn"], "Касым-Жомарт"),
+        ("Италию", &["nomn"], "Италия"),
+        ("Маттареллой", &["nomn"], "Маттарелла"),
+        ("министров", &["nomn", "sing"], "министр"),
+        ("министр", &["datv", "plur"], "министрам"),
+        ("Мелони", &["gent"], "Мелони"),
+    ];
+    for (word, gram, want) in cases {
+        let p = &a().parse(word)[0];
+        assert_eq!(p.inflect(gram).as_deref(), Some(*want), "{word} {gram:?}");
+    }
+    assert_eq!(a().parse("министр")[0].inflect(&["nosuchgrammeme"]), None);
+}
+
+#[test]
+fn inflection_keeps_gender() {
+    // a woman's surname stays feminine
+    let p = a()
+        .parse("Ивановой")
+        .into_iter()
+        .find(|p| p.has("femn") && p.has("Surn"))
+        .expect("feminine surname parse");
+    assert_eq!(p.inflect(&["nomn"]).as_deref(), Some("Иванова"));
+}
+
+#[test]
+fn parses_are_ranked() {
+    let parses = a().parse("стали");
+    assert!(parses.len() > 1);
+    for w in parses.windows(2) {
+        assert!(w[0].score >= w[1].score);
+    }
+}
+
+#[test]
+fn context_choice() {
+    let best = a().disambiguate(&["Делегация", "прибыла", "в", "Италию", "."]);
+    assert_eq!(best.len(), 5);
+    assert_eq!(best[3].normal_form(), "Италия");
+    assert_eq!(best[2].upos, "ADP");
+    // a surname that is also a dictionary word form (токай) gets a surname candidate
+    assert!(a()
+        .parse("Токаев")
+        .iter()
+        .any(|p| p.lemma == "токаев" && p.has("Surn")));
+    let empty: Vec<&str> = Vec::new();
+    assert!(a().disambiguate(&empty).is_empty());
+    assert_eq!(a().disambiguate(&[""]).len(), 1);
+}
+
+#[test]
+fn odd_inputs() {
+    for w in [
+        "", "-", "--", "-то", "по-", "а-", "-а", "ёёёё", "ЁЛКА", "a-б", "ъ", "😀", "x\u{301}",
+    ] {
+        let parses = a().parse(w);
+        assert_eq!(parses.is_empty(), w.is_empty(), "{w:?}");
+        for p in parses {
+            let _ = p.normal_form();
+            let _ = p.inflect(&["nomn"]);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn parse_never_panics(s in "\\PC{0,24}") {
+        for p in a().parse(&s) {
+            let _ = p.normal_form();
+            let _ = p.inflect(&["gent", "plur"]);
+        }
+    }
+
+    #[test]
+    fn cyrillic_words_never_panic(s in "[а-яёА-ЯЁ-]{1,20}") {
+        let parses = a().parse(&s);
+        prop_assert!(!parses.is_empty());
+        for p in parses {
+            let _ = p.inflect(&["nomn"]);
+        }
+    }
+}
