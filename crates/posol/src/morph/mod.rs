@@ -134,7 +134,8 @@ impl Analyzer {
     ///
     /// ```
     /// let parses = posol::morph::Analyzer::global().parse("Мелони");
-    /// assert!(parses.iter().all(|p| p.lemma == "мелони"));
+    /// assert_eq!(parses[0].lemma, "мелони"); // indeclinable surname first
+    /// assert!(parses[0].has("Fixd"));
     /// ```
     pub fn parse(&'static self, word: &str) -> Vec<Parse> {
         if word.is_empty() {
