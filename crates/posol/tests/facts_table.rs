@@ -270,7 +270,17 @@ fn ordinals() {
 }
 
 /// (text, fact text, start, end, relative, resolved) with the document date 2025-03-12.
-const DATES: &[(&str, &str, Option<&str>, Option<&str>, bool, bool)] = &[
+/// (text, span, start, end, relative, resolved)
+type DateCase = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    bool,
+    bool,
+);
+
+const DATES: &[DateCase] = &[
     (
         "Соглашение подписано 27.11.2024 в Астане.",
         "27.11.2024",

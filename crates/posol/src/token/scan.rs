@@ -72,11 +72,7 @@ fn scan_other(text: Text<'_>, pos: usize, c: char, tokens: &mut Vec<RawToken>) -
         '(' | ')' | '-' | '–' | '`' | '*' | '=' | '_' | '~' | '/' | '\\' | '|' | '<' | '>'
         | '+' | '^' | '\'' => {
             let end = text.skip_while(next, |x| x == c);
-            let kind = if c.is_ascii_punctuation()
-                && !matches!(c, '+' | '=' | '<' | '>' | '^' | '|' | '~')
-            {
-                TokenKind::Punct
-            } else if matches!(c, '–') {
+            let kind = if is_punctuation(c) {
                 TokenKind::Punct
             } else {
                 TokenKind::Symbol
@@ -94,40 +90,13 @@ fn scan_other(text: Text<'_>, pos: usize, c: char, tokens: &mut Vec<RawToken>) -
     }
 }
 
-/// Punctuation proper (as opposed to symbols such as `$`, `%`, `№`, `©`).
+/// Punctuation proper (as opposed to symbols such as `$`, `%`, `№`, `+`, `©`).
 fn is_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        ',' | ';'
-            | ':'
-            | '"'
-            | '«'
-            | '»'
-            | '['
-            | ']'
-            | '{'
-            | '}'
-            | '•'
-            | '·'
-            | '¡'
-            | '¿'
-            | '('
-            | ')'
-            | '\''
-            | '`'
-            | '–'
-            | '-'
-            | '/'
-            | '\\'
-            | '_'
-            | '*'
-            | '!'
-            | '?'
-            | '.'
-            | '…'
-            | '§'
-            | '¶'
-    )
+    if c.is_ascii() {
+        c.is_ascii_punctuation() && !"$%#&@+=<>^|~".contains(c)
+    } else {
+        "«»–…•·¡¿§¶".contains(c)
+    }
 }
 
 /// End of a run of one repeated HTML entity starting at `pos` (`&#39;&#39;`, `&quot;`).
@@ -155,7 +124,7 @@ fn html_entity(text: Text<'_>, pos: usize) -> Option<usize> {
         text.skip_while(body, |c| c.is_ascii_alphanumeric())
     };
     let len = end - body;
-    (len >= 2 && len <= 10 && text.char_at(end) == Some(';')).then_some(end + 1)
+    ((2..=10).contains(&len) && text.char_at(end) == Some(';')).then_some(end + 1)
 }
 
 /// Moves `end` back over trailing chars matching `f`, never past `min`.

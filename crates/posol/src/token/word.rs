@@ -143,8 +143,8 @@ fn domain_label(text: Text<'_>, word_start: usize, dot: usize, after: usize) -> 
     if text.s[word_start..dot]
         .chars()
         .filter(|c| c.is_alphanumeric())
-        .count()
-        < 2
+        .nth(1)
+        .is_none()
     {
         return false;
     }

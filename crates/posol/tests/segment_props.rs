@@ -1,0 +1,188 @@
+//! Property tests: segmentation never panics and every span slices the original text.
+
+use posol::{analyze, sentenize, tokenize, Document};
+use proptest::prelude::*;
+
+/// Checks every structural invariant of a document.
+fn check(text: &str, doc: &Document) {
+    let mut last_end = 0;
+    for t in doc.tokens() {
+        let s = t.span;
+        assert!(s.start < s.end && s.end <= text.len(), "bad span {s:?}");
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        assert!(s.start >= last_end, "tokens overlap or go back");
+        let surface = &text[s.range()];
+        assert_eq!(t.text(text), surface);
+        assert!(
+            !surface.starts_with(char::is_whitespace) && !surface.ends_with(char::is_whitespace)
+        );
+        last_end = s.end;
+    }
+    let mut next_token = 0;
+    for sentence in doc.sentences() {
+        assert_eq!(
+            sentence.tokens.start, next_token,
+            "sentences must cover tokens in order"
+        );
+        assert!(sentence.tokens.end > sentence.tokens.start);
+        let first = doc.tokens()[sentence.tokens.start].span;
+        let last = doc.tokens()[sentence.tokens.end - 1].span;
+        assert_eq!(
+            (sentence.span.start, sentence.span.end),
+            (first.start, last.end)
+        );
+        next_token = sentence.tokens.end;
+    }
+    assert_eq!(next_token, doc.tokens().len());
+}
+
+fn newsy() -> impl Strategy<Value = String> {
+    // Pieces news text is made of, including every kind of troublesome character.
+    let piece = prop::sample::select(vec![
+        "Мир",
+        "мир",
+        "Касым-Жомарт",
+        "г",
+        "т",
+        "е",
+        ".",
+        ",",
+        "!",
+        "?",
+        "…",
+        "...",
+        "«",
+        "»",
+        "\"",
+        "“",
+        "”",
+        "„",
+        "'",
+        "’",
+        "-",
+        "–",
+        "—",
+        "‑",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{ad}",
+        "\u{200b}",
+        "\u{200d}",
+        "\u{feff}",
+        "\r\n",
+        "\r",
+        "\n",
+        "\n\n",
+        "12",
+        "12,5",
+        "%",
+        "$",
+        "27.11.2024",
+        "14:25",
+        "2021-2025",
+        "млрд",
+        "долл",
+        "В",
+        "http://",
+        "www.",
+        "site",
+        ".kz",
+        "@",
+        "#",
+        "&",
+        "&#39;",
+        ";",
+        "😀",
+        "👍🏻",
+        "\u{301}",
+        "\u{5d0}",
+        "\u{627}",
+        "ǅ",
+        "𝔘",
+        "\u{e000}",
+        "\u{fffd}",
+        "(",
+        ")",
+        "•",
+        "а",
+        "Сотрудничества",
+        "сотрудничестваАким",
+        "5млн",
+        "_",
+        "/",
+        "\t",
+    ]);
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_strings(text in any::<String>()) {
+        check(&text, &analyze(&text));
+    }
+
+    #[test]
+    fn news_like_strings(text in newsy()) {
+        let doc = analyze(&text);
+        check(&text, &doc);
+        prop_assert_eq!(tokenize(&text), doc.tokens().to_vec());
+        prop_assert_eq!(sentenize(&text), doc.sentences().to_vec());
+    }
+
+    #[test]
+    fn lossy_bytes(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let text = String::from_utf8_lossy(&bytes);
+        check(&text, &analyze(&text));
+    }
+}
+
+#[test]
+fn edge_cases() {
+    for text in [
+        "",
+        " ",
+        "\n\n\t ",
+        "\u{ad}",
+        "\u{200b}\u{200b}",
+        "\r",
+        ".",
+        "«",
+        "\u{301}",
+        "&;",
+        "&#;",
+        "@",
+        "#",
+    ] {
+        check(text, &analyze(text));
+    }
+}
+
+#[test]
+fn every_unicode_scalar_alone_and_in_context() {
+    // Every category: controls, marks, RTL letters, surrogates' neighbours, private use.
+    for c in (0..0x11_0000u32).step_by(7).filter_map(char::from_u32) {
+        let text = format!("{c}а{c}.{c} В{c}");
+        check(&text, &analyze(&text));
+    }
+}
+
+#[test]
+fn huge_single_word_is_one_token() {
+    let text = "ж".repeat(5_000_000); // 10 MB
+    let doc = analyze(&text);
+    check(&text, &doc);
+    assert_eq!(doc.tokens().len(), 1);
+}
+
+#[test]
+fn long_pathological_runs_stay_linear() {
+    // Dotted labels, entities and punctuation runs that a careless scanner rescans.
+    for unit in ["ab.", "a.", "&#39;", ".", "-a", "1,", "1.", "a'"] {
+        let text = unit.repeat(200_000);
+        check(&text, &analyze(&text));
+    }
+}
