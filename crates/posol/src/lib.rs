@@ -24,6 +24,7 @@ mod document;
 mod error;
 pub mod facts;
 pub mod morph;
+pub mod ner;
 pub mod sentence;
 mod span;
 pub mod text;

@@ -1,0 +1,1 @@
+//! Named entities: the 29 NEREL types with nesting, and a coarse PER/LOC/ORG view.
