@@ -22,7 +22,7 @@ pub(crate) fn split(s: &str, tokens: &[RawToken]) -> Vec<Range<usize>> {
             }
             end == tokens.len()
                 || line_break_before(s, tokens, end)
-                || ends_sentence(s, tokens, i, end)
+                || ends_sentence(s, tokens, start, i, end)
         } else {
             end == tokens.len() || line_break_before(s, tokens, end) || starts_block(s, tokens, end)
         };
@@ -73,8 +73,9 @@ fn is_closing(s: &str, tokens: &[RawToken], j: usize) -> bool {
     }
 }
 
-/// Decides the boundary after a terminal mark at `i`, with the next sentence starting at `next`.
-fn ends_sentence(s: &str, tokens: &[RawToken], i: usize, next: usize) -> bool {
+/// Decides the boundary after a terminal mark at `i` in the sentence that began at token
+/// `start`, with the next sentence starting at `next`.
+fn ends_sentence(s: &str, tokens: &[RawToken], start: usize, i: usize, next: usize) -> bool {
     let n = &tokens[next];
     let c = first_char(s, n);
     if c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']') {
@@ -94,10 +95,21 @@ fn ends_sentence(s: &str, tokens: &[RawToken], i: usize, next: usize) -> bool {
     }
     let prev = &tokens[i - 1];
     let word = text(s, prev);
+    // A list marker opening the sentence: «2. Подписать соглашение».
+    if prev.kind == TokenKind::Number && i - 1 == start && word.len() <= 3 {
+        return false;
+    }
     if prev.kind != TokenKind::Word {
         return true;
     }
-    let capitalized_word = c.is_uppercase() && text(s, n).chars().skip(1).any(char::is_lowercase);
+    // The first word of what follows, past opening quotes and dashes.
+    let word_after = tokens[next..]
+        .iter()
+        .take(3)
+        .find(|t| t.kind == TokenKind::Word)
+        .map_or("", |t| text(s, t));
+    let capitalized_word = word_after.starts_with(char::is_uppercase)
+        && word_after.chars().skip(1).any(char::is_lowercase);
     // An initial: «В. В. Иванов», «Иванов В. В.».
     let mut letters = word.chars();
     if let (Some(l), None) = (letters.next(), letters.next()) {
