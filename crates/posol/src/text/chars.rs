@@ -18,8 +18,19 @@ pub enum CharClass {
 }
 
 impl CharClass {
-    /// Classifies one character.
+    /// Classifies one character (a table lookup for the Basic Multilingual Plane).
+    #[inline]
     pub fn of(c: char) -> CharClass {
+        CharInfo::of(c).class()
+    }
+
+    /// Letters and digits.
+    #[inline]
+    pub fn is_alnum(self) -> bool {
+        matches!(self, CharClass::Letter | CharClass::Digit)
+    }
+
+    fn compute(c: char) -> CharClass {
         if c.is_ascii() {
             return match c {
                 'a'..='z' | 'A'..='Z' => CharClass::Letter,
@@ -42,11 +53,75 @@ impl CharClass {
             CharClass::Other
         }
     }
+}
 
-    /// Letters and digits.
-    pub fn is_alnum(self) -> bool {
-        matches!(self, CharClass::Letter | CharClass::Digit)
+/// A character's class and case packed in one byte, looked up in a table for the
+/// Basic Multilingual Plane (built once, 64 KiB) and computed for the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharInfo(u8);
+
+const CLASSES: [CharClass; 6] = [
+    CharClass::Space,
+    CharClass::Letter,
+    CharClass::Digit,
+    CharClass::Mark,
+    CharClass::Emoji,
+    CharClass::Other,
+];
+const LOWER: u8 = 0x10;
+const UPPER: u8 = 0x20;
+const CYRILLIC: u8 = 0x40;
+
+impl CharInfo {
+    /// Looks up `c`.
+    #[inline]
+    pub fn of(c: char) -> CharInfo {
+        match BMP.get_or_init(build_bmp).get(c as usize) {
+            Some(&info) => CharInfo(info),
+            None => CharInfo(Self::compute(c)),
+        }
     }
+
+    fn compute(c: char) -> u8 {
+        let class = CharClass::compute(c);
+        let index = CLASSES.iter().position(|&k| k == class).unwrap_or(5) as u8;
+        index
+            | if c.is_lowercase() { LOWER } else { 0 }
+            | if c.is_uppercase() { UPPER } else { 0 }
+            | if matches!(c, '\u{400}'..='\u{52f}') { CYRILLIC } else { 0 }
+    }
+
+    /// The character's class.
+    #[inline]
+    pub fn class(self) -> CharClass {
+        CLASSES[usize::from(self.0 & 0x0f).min(5)]
+    }
+
+    /// True for lower-case letters.
+    #[inline]
+    pub fn is_lower(self) -> bool {
+        self.0 & LOWER != 0
+    }
+
+    /// True for upper-case letters.
+    #[inline]
+    pub fn is_upper(self) -> bool {
+        self.0 & UPPER != 0
+    }
+
+    /// True for Cyrillic letters (U+0400–U+052F).
+    #[inline]
+    pub fn is_cyrillic(self) -> bool {
+        self.0 & CYRILLIC != 0
+    }
+}
+
+static BMP: std::sync::OnceLock<Box<[u8]>> = std::sync::OnceLock::new();
+
+fn build_bmp() -> Box<[u8]> {
+    (0..0x1_0000u32)
+        .map(|u| char::from_u32(u).map_or(5, CharInfo::compute))
+        .collect()
 }
 
 /// Combining diacritics (e.g. the stress mark in «Во́дская»), variation selectors, the
@@ -111,5 +186,16 @@ mod tests {
         assert_eq!(CharClass::of('😀'), CharClass::Emoji);
         assert_eq!(CharClass::of('№'), CharClass::Other);
         assert_eq!(CharClass::of('٣'), CharClass::Digit);
+        assert_eq!(CharClass::of('𝔘'), CharClass::Letter);
+    }
+
+    #[test]
+    fn table_agrees_with_direct_computation() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(CharInfo::of(c), CharInfo(CharInfo::compute(c)), "{c:?}");
+        }
+        let info = CharInfo::of('ж');
+        assert!(info.is_lower() && !info.is_upper() && info.is_cyrillic());
+        assert!(CharInfo::of('Ж').is_upper());
     }
 }

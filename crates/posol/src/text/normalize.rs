@@ -94,47 +94,47 @@ fn fold(c: char) -> Option<Option<char>> {
 /// assert_eq!(&original[n.map.start(dash)..n.map.end(dash + '–'.len_utf8())], "—");
 /// ```
 pub fn normalize(original: &str) -> NormalizedText {
-    // Fast path: nothing to fold.
-    if !original.chars().any(|c| c == '\r' || fold(c).is_some()) {
-        return NormalizedText {
-            text: original.to_owned(),
-            map: OffsetMap::default(),
-        };
-    }
-    let mut text = String::with_capacity(original.len());
+    let bytes = original.as_bytes();
+    let mut text = String::new();
     let mut edits = Vec::new();
-    let mut chars = original.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // Start of the original text not yet copied.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(found) = bytes[i..].iter().position(|&b| is_candidate_lead(b)) {
+        i += found;
+        let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let len = c.len_utf8();
         let replacement = if c == '\r' {
-            if let Some(&(_, '\n')) = chars.peek() {
-                // CRLF: drop the CR, keep the LF.
-                None
-            } else {
-                Some('\n')
-            }
+            // CRLF: drop the CR and keep the LF; a lone CR becomes LF.
+            Some(if bytes.get(i + 1) == Some(&b'\n') { None } else { Some('\n') })
         } else {
-            match fold(c) {
-                None => {
-                    text.push(c);
-                    continue;
-                }
-                Some(r) => r,
-            }
+            fold(c)
         };
-        let norm_start = text.len();
-        if let Some(r) = replacement {
-            text.push(r);
+        if let Some(replacement) = replacement {
+            if text.capacity() == 0 {
+                text.reserve(original.len());
+            }
+            text.push_str(&original[copied..i]);
+            let norm_start = text.len();
+            if let Some(r) = replacement {
+                text.push(r);
+            }
+            edits.push(Edit { norm_start, norm_end: text.len(), orig_end: i + len });
+            copied = i + len;
         }
-        edits.push(Edit {
-            norm_start,
-            norm_end: text.len(),
-            orig_end: i + c.len_utf8(),
-        });
+        i += len;
     }
-    NormalizedText {
-        text,
-        map: OffsetMap { edits },
+    if edits.is_empty() {
+        return NormalizedText { text: original.to_owned(), map: OffsetMap::default() };
     }
+    text.push_str(&original[copied..]);
+    NormalizedText { text, map: OffsetMap { edits } }
+}
+
+/// First bytes of the UTF-8 encodings of every character [`fold`] changes, and CR.
+#[inline]
+fn is_candidate_lead(b: u8) -> bool {
+    matches!(b, b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
 
 #[cfg(test)]
@@ -146,6 +146,16 @@ mod tests {
         let at = n.text.find(needle).expect("needle present");
         let (s, e) = (n.map.start(at), n.map.end(at + needle.len()));
         assert_eq!(&original[s..e], expect);
+    }
+
+    #[test]
+    fn every_folded_char_has_a_candidate_lead_byte() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            if fold(c).is_some() || c == '\r' {
+                let mut buf = [0; 4];
+                assert!(is_candidate_lead(c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+            }
+        }
     }
 
     #[test]

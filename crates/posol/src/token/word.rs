@@ -3,7 +3,7 @@
 use super::cursor::Text;
 use super::scan::{push, trim_trailing};
 use super::{RawToken, TokenKind};
-use crate::text::CharClass;
+use crate::text::{CharClass, CharInfo};
 
 /// Cyrillic top-level domains and pseudo-domains seen in Russian news site names.
 const CYRILLIC_TLDS: &[&str] = &[
@@ -87,40 +87,31 @@ pub(super) fn scan_word(text: Text<'_>, pos: usize, tokens: &mut Vec<RawToken>) 
 /// `(position, glued)` where glued means a lost space between two words.
 fn alnum_run(text: Text<'_>, pos: usize, splits: &mut Vec<(usize, bool)>) -> usize {
     let mut end = pos;
-    let mut prev: Option<char> = None;
+    let mut prev: Option<CharInfo> = None;
     // Letters since the start of this run and how many of them are lower-case.
     let (mut letters, mut lower) = (0usize, 0usize);
-    while let Some(c) = text.char_at(end) {
-        let class = CharClass::of(c);
+    for c in text.s[pos..].chars() {
+        let info = CharInfo::of(c);
+        let class = info.class();
         match class {
             CharClass::Letter | CharClass::Digit | CharClass::Mark => {}
             _ => break,
         }
-        if let Some(p) = prev {
-            let p_cyr_lower = is_cyrillic(p) && p.is_lowercase();
-            if class == CharClass::Letter
-                && c.is_uppercase()
-                && p_cyr_lower
-                && is_glue(letters, lower)
-            {
+        if let (Some(p), CharClass::Letter) = (prev, class) {
+            if info.is_upper() && p.is_cyrillic() && p.is_lower() && is_glue(letters, lower) {
                 splits.push((end, true));
-                letters = 0;
-                lower = 0;
-            } else if class == CharClass::Letter
-                && is_cyrillic(c)
-                && CharClass::of(p) == CharClass::Digit
-            {
+                (letters, lower) = (0, 0);
+            } else if info.is_cyrillic() && p.class() == CharClass::Digit {
                 splits.push((end, false));
-                letters = 0;
-                lower = 0;
+                (letters, lower) = (0, 0);
             }
         }
         if class == CharClass::Letter {
             letters += 1;
-            lower += usize::from(c.is_lowercase());
+            lower += usize::from(info.is_lower());
         }
         if class != CharClass::Mark {
-            prev = Some(c);
+            prev = Some(info);
         }
         end += c.len_utf8();
     }
@@ -131,10 +122,6 @@ fn alnum_run(text: Text<'_>, pos: usize, splits: &mut Vec<(usize, bool)>) -> usi
 /// upper-case letter is two words glued together rather than a CamelCase name («АвтоВАЗ»).
 fn is_glue(letters: usize, lower: usize) -> bool {
     (letters >= 3 && lower == letters) || (letters >= 7 && lower + 1 == letters)
-}
-
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, '\u{400}'..='\u{52f}')
 }
 
 /// After `word_start..dot`, is the label at `after` the next part of a site name
@@ -189,6 +176,9 @@ fn email_domain(text: Text<'_>, pos: usize) -> Option<usize> {
 
 /// End of a URL starting at `pos` (`http://`, `https://`, `ftp://`, `www.`), if there is one.
 fn url(text: Text<'_>, pos: usize) -> Option<usize> {
+    if !matches!(text.s.as_bytes().get(pos), Some(b'h' | b'H' | b'w' | b'W' | b'f' | b'F')) {
+        return None;
+    }
     let scheme = ["http://", "https://", "ftp://", "www."]
         .iter()
         .find(|p| text.starts_with_ignore_case(pos, p))?;
