@@ -5,7 +5,13 @@
 //! with the median timings. `bench/bench_segment.py` runs it beside razdel.
 //!
 //! ```text
-//! cargo run --release -p posol --example bench_segment -- corpus.jsonl [--repeat 5]
+//! cargo run --release -p posol --example bench_segment -- corpus.jsonl [--repeat 5] [--scale 10]
+//! ```
+//!
+//! `--scale N` processes the corpus N times per run, so that short corpora still give
+//! stable timings; the reported sizes are scaled to match.
+//!
+//! ```text
 //! ```
 
 use std::time::Instant;
@@ -16,16 +22,24 @@ fn main() {
         eprintln!("usage: bench_segment CORPUS.jsonl [--repeat N]");
         std::process::exit(2);
     };
-    let repeat = match (args.next().as_deref(), args.next()) {
-        (Some("--repeat"), Some(n)) => n.parse().unwrap_or(5),
-        _ => 5,
-    };
+    let (mut repeat, mut scale) = (5usize, 10usize);
+    while let (Some(flag), Some(value)) = (args.next(), args.next()) {
+        let n = value.parse().unwrap_or(1).max(1);
+        match flag.as_str() {
+            "--repeat" => repeat = n,
+            "--scale" => scale = n,
+            _ => {
+                eprintln!("bench_segment: unknown option {flag}");
+                std::process::exit(2);
+            }
+        }
+    }
     let content = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         eprintln!("bench_segment: {path}: {e}");
         std::process::exit(1);
     });
-    let texts: Vec<String> = content
-        .lines()
+    let texts: Vec<String> = std::iter::repeat_n(content.as_str(), scale)
+        .flat_map(str::lines)
         .filter(|l| !l.trim().is_empty())
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))

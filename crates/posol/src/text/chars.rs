@@ -76,10 +76,7 @@ impl CharInfo {
     /// Looks up `c`.
     #[inline]
     pub fn of(c: char) -> CharInfo {
-        match BMP.get_or_init(build_bmp).get(c as usize) {
-            Some(&info) => CharInfo(info),
-            None => CharInfo(Self::compute(c)),
-        }
+        CharTable::get().info(c)
     }
 
     fn compute(c: char) -> u8 {
@@ -113,6 +110,28 @@ impl CharInfo {
     #[inline]
     pub fn is_cyrillic(self) -> bool {
         self.0 & CYRILLIC != 0
+    }
+}
+
+/// The lookup table behind [`CharInfo::of`]; hold on to it in hot loops to skip the
+/// one-time-initialization check on every character.
+#[derive(Debug, Clone, Copy)]
+pub struct CharTable(&'static [u8]);
+
+impl CharTable {
+    /// The table, built on first use (about a millisecond).
+    #[inline]
+    pub fn get() -> CharTable {
+        CharTable(BMP.get_or_init(build_bmp))
+    }
+
+    /// Looks up `c`.
+    #[inline]
+    pub fn info(self, c: char) -> CharInfo {
+        match self.0.get(c as usize) {
+            Some(&info) => CharInfo(info),
+            None => CharInfo(CharInfo::compute(c)),
+        }
     }
 }
 

@@ -1,10 +1,12 @@
 //! Canonical folding of typographic variants, with a map back to original byte offsets.
 
+use std::borrow::Cow;
+
 /// Text after [`normalize`], with the map back to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NormalizedText {
-    /// The normalized text.
-    pub text: String,
+pub struct NormalizedText<'a> {
+    /// The normalized text; borrowed from the original when nothing had to change.
+    pub text: Cow<'a, str>,
     /// Maps byte offsets of `text` to byte offsets of the original.
     pub map: OffsetMap,
 }
@@ -93,7 +95,7 @@ fn fold(c: char) -> Option<Option<char>> {
 /// let dash = n.text.find('–').unwrap();
 /// assert_eq!(&original[n.map.start(dash)..n.map.end(dash + '–'.len_utf8())], "—");
 /// ```
-pub fn normalize(original: &str) -> NormalizedText {
+pub fn normalize(original: &str) -> NormalizedText<'_> {
     let bytes = original.as_bytes();
     let mut text = String::new();
     let mut edits = Vec::new();
@@ -125,10 +127,10 @@ pub fn normalize(original: &str) -> NormalizedText {
         i += len;
     }
     if edits.is_empty() {
-        return NormalizedText { text: original.to_owned(), map: OffsetMap::default() };
+        return NormalizedText { text: Cow::Borrowed(original), map: OffsetMap::default() };
     }
     text.push_str(&original[copied..]);
-    NormalizedText { text, map: OffsetMap { edits } }
+    NormalizedText { text: Cow::Owned(text), map: OffsetMap { edits } }
 }
 
 /// First bytes of the UTF-8 encodings of every character [`fold`] changes, and CR.

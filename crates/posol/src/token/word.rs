@@ -3,7 +3,7 @@
 use super::cursor::Text;
 use super::scan::{push, trim_trailing};
 use super::{RawToken, TokenKind};
-use crate::text::{CharClass, CharInfo};
+use crate::text::{CharClass, CharInfo, CharTable};
 
 /// Cyrillic top-level domains and pseudo-domains seen in Russian news site names.
 const CYRILLIC_TLDS: &[&str] = &[
@@ -90,8 +90,9 @@ fn alnum_run(text: Text<'_>, pos: usize, splits: &mut Vec<(usize, bool)>) -> usi
     let mut prev: Option<CharInfo> = None;
     // Letters since the start of this run and how many of them are lower-case.
     let (mut letters, mut lower) = (0usize, 0usize);
+    let table = CharTable::get();
     for c in text.s[pos..].chars() {
-        let info = CharInfo::of(c);
+        let info = table.info(c);
         let class = info.class();
         match class {
             CharClass::Letter | CharClass::Digit | CharClass::Mark => {}
