@@ -13,12 +13,20 @@ fn main() {
     let doc = posol::analyze(TEXT);
     // Spans are byte offsets into TEXT; CharOffsets converts them for tools that count chars.
     let chars = doc.char_offsets();
-    println!("{} sentences, {} tokens", doc.sentences().len(), doc.tokens().len());
+    println!(
+        "{} sentences, {} tokens",
+        doc.sentences().len(),
+        doc.tokens().len()
+    );
     for (number, sentence) in doc.sentences().iter().enumerate() {
         println!("\n[{}] {}", number + 1, sentence.text(TEXT));
         for token in &doc.tokens()[sentence.tokens.clone()] {
             let (start, stop) = chars.char_span(token.span);
-            println!("  {start:>4}..{stop:<4} {:<8} {}", token.kind.as_str(), token.text(TEXT));
+            println!(
+                "  {start:>4}..{stop:<4} {:<8} {}",
+                token.kind.as_str(),
+                token.text(TEXT)
+            );
         }
     }
 }

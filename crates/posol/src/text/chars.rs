@@ -85,7 +85,11 @@ impl CharInfo {
         index
             | if c.is_lowercase() { LOWER } else { 0 }
             | if c.is_uppercase() { UPPER } else { 0 }
-            | if matches!(c, '\u{400}'..='\u{52f}') { CYRILLIC } else { 0 }
+            | if matches!(c, '\u{400}'..='\u{52f}') {
+                CYRILLIC
+            } else {
+                0
+            }
     }
 
     /// The character's class.

@@ -104,11 +104,17 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
     let mut i = 0;
     while let Some(found) = bytes[i..].iter().position(|&b| is_candidate_lead(b)) {
         i += found;
-        let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
         let len = c.len_utf8();
         let replacement = if c == '\r' {
             // CRLF: drop the CR and keep the LF; a lone CR becomes LF.
-            Some(if bytes.get(i + 1) == Some(&b'\n') { None } else { Some('\n') })
+            Some(if bytes.get(i + 1) == Some(&b'\n') {
+                None
+            } else {
+                Some('\n')
+            })
         } else {
             fold(c)
         };
@@ -121,16 +127,26 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
             if let Some(r) = replacement {
                 text.push(r);
             }
-            edits.push(Edit { norm_start, norm_end: text.len(), orig_end: i + len });
+            edits.push(Edit {
+                norm_start,
+                norm_end: text.len(),
+                orig_end: i + len,
+            });
             copied = i + len;
         }
         i += len;
     }
     if edits.is_empty() {
-        return NormalizedText { text: Cow::Borrowed(original), map: OffsetMap::default() };
+        return NormalizedText {
+            text: Cow::Borrowed(original),
+            map: OffsetMap::default(),
+        };
     }
     text.push_str(&original[copied..]);
-    NormalizedText { text: Cow::Owned(text), map: OffsetMap { edits } }
+    NormalizedText {
+        text: Cow::Owned(text),
+        map: OffsetMap { edits },
+    }
 }
 
 /// First bytes of the UTF-8 encodings of every character [`fold`] changes, and CR.
@@ -155,7 +171,10 @@ mod tests {
         for c in (0..0x11_0000u32).filter_map(char::from_u32) {
             if fold(c).is_some() || c == '\r' {
                 let mut buf = [0; 4];
-                assert!(is_candidate_lead(c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+                assert!(
+                    is_candidate_lead(c.encode_utf8(&mut buf).as_bytes()[0]),
+                    "{c:?}"
+                );
             }
         }
     }

@@ -177,7 +177,10 @@ fn email_domain(text: Text<'_>, pos: usize) -> Option<usize> {
 
 /// End of a URL starting at `pos` (`http://`, `https://`, `ftp://`, `www.`), if there is one.
 fn url(text: Text<'_>, pos: usize) -> Option<usize> {
-    if !matches!(text.s.as_bytes().get(pos), Some(b'h' | b'H' | b'w' | b'W' | b'f' | b'F')) {
+    if !matches!(
+        text.s.as_bytes().get(pos),
+        Some(b'h' | b'H' | b'w' | b'W' | b'f' | b'F')
+    ) {
         return None;
     }
     let scheme = ["http://", "https://", "ftp://", "www."]
