@@ -12,7 +12,9 @@ fuzz_target!(|data: &[u8]| {
     for token in doc.tokens() {
         let span = token.span;
         assert!(span.start >= last && span.start < span.end && span.end <= text.len());
-        let surface = text.get(span.range()).expect("token span on char boundaries");
+        let surface = text
+            .get(span.range())
+            .expect("token span on char boundaries");
         assert_eq!(token.text(&text), surface);
         assert!(!surface.starts_with(char::is_whitespace));
         last = span.end;
