@@ -35,3 +35,8 @@ pub use error::{Error, ErrorKind};
 pub use sentence::{sentenize, Sentence};
 pub use span::{CharOffsets, Span};
 pub use token::{tokenize, Token, TokenKind};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
