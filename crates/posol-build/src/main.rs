@@ -6,12 +6,16 @@
 //! posol-build morph-predict GOLD.jsonl.gz OUT.jsonl          # per-token predictions
 //! posol-build bench-morph WORDS.txt                          # analysis throughput
 //! posol-build morph-parse Токаева                            # print all parses
+//! posol-build train-ner --out crates/posol/data/ner.bin       # train the entity tagger
+//! posol-build ner-predict GOLD.jsonl.gz OUT.jsonl [--coarse]  # entity predictions
+//! posol-build bench-ner                                      # entity-pipeline throughput
 //! ```
 
 mod morph_bench;
 mod morph_dict;
 mod morph_predict;
 mod morph_tagger;
+mod ner;
 
 use std::process::ExitCode;
 
@@ -23,7 +27,10 @@ fn usage() -> ExitCode {
          morph-tagger [--out PATH] [--train GOLD.jsonl.gz]  train the context tagger\n  \
          morph-predict GOLD.jsonl.gz OUT.jsonl        write per-token predictions\n  \
          bench-morph WORDS.txt [ROUNDS]               print analysis throughput\n  \
-         morph-parse WORD...                          print all parses of words"
+         morph-parse WORD...                          print all parses of words\n  \
+         train-ner [--out PATH] [--train GOLD.jsonl.gz]  train the entity tagger\n  \
+         ner-predict GOLD.jsonl.gz OUT.jsonl [--coarse]  write entity predictions\n  \
+         bench-ner [--docs GOLD.jsonl.gz]               print entity-pipeline throughput"
     );
     ExitCode::from(2)
 }
@@ -48,6 +55,9 @@ fn main() -> ExitCode {
         "morph-predict" => morph_predict::run(rest),
         "bench-morph" => morph_bench::run(rest),
         "morph-parse" => morph_bench::show(rest),
+        "train-ner" => ner::train(rest),
+        "ner-predict" => ner::predict(rest),
+        "bench-ner" => ner::bench(rest),
         _ => return usage(),
     };
     match result {

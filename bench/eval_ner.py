@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Entity quality on the dev sets, posol and natasha side by side.
+
+Usage: python3 bench/eval_ner.py [--model PATH] [--no-natasha] [--out DIR]
+
+Runs `posol-build ner-predict` (release build, own target dir via CARGO_TARGET_DIR) on
+NEREL dev (29 types, nested) and factRuEval dev (coarse PER/LOC/ORG view), runs natasha's
+NewsNERTagger on the same texts when natasha is installed, and prints the tables of
+/work/shared/tools/score_ner.py:
+
+* NEREL dev, all 29 types (exact span + type, nested gold as is), per type;
+* NEREL dev, PER/LOC/ORG via maps/nerel_to_per_loc_org.json (nested gold);
+* factRuEval dev, PER/LOC/ORG, exact and --token-level.
+"""
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get('POSOL_SHARED', '/work/shared')
+SCORER = os.path.join(SHARED, 'tools', 'score_ner.py')
+MAP = os.path.join(SHARED, 'tools', 'maps', 'nerel_to_per_loc_org.json')
+NEREL = os.path.join(SHARED, 'data', 'ner', 'nerel_v1.1_dev.jsonl.gz')
+FACTRU = os.path.join(SHARED, 'data', 'ner', 'factrueval2016_dev.jsonl.gz')
+
+
+def build():
+    subprocess.run(['cargo', 'build', '-q', '--release', '-p', 'posol-build'], cwd=ROOT, check=True)
+    target = os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target'))
+    return os.path.join(target, 'release', 'posol-build')
+
+
+def posol_predict(binary, gold, out, coarse, model):
+    cmd = [binary, 'ner-predict', gold, out]
+    if coarse:
+        cmd.append('--coarse')
+    if model:
+        cmd += ['--model', model]
+    subprocess.run(cmd, check=True)
+
+
+def natasha_predict(gold, out):
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    with gzip.open(gold, 'rt', encoding='utf-8') as fh, open(out, 'w', encoding='utf-8') as w:
+        for line in fh:
+            d = json.loads(line)
+            doc = Doc(d['text'])
+            doc.segment(segmenter)
+            doc.tag_ner(tagger)
+            ents = [{'start': s.start, 'end': s.stop, 'type': s.type} for s in doc.spans]
+            w.write(json.dumps({'id': d['id'], 'entities': ents}, ensure_ascii=False) + '\n')
+
+
+def score(gold, pred, *extra):
+    res = subprocess.run([sys.executable, SCORER, gold, pred, *extra], check=True,
+                         capture_output=True, text=True)
+    return res.stdout
+
+
+def micro(gold, pred, *extra):
+    res = json.loads(score(gold, pred, *extra, '--json'))
+    m = res.get('micro', res)
+    return m.get('f1', float('nan'))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--model', help='model file (default: the embedded one)')
+    ap.add_argument('--no-natasha', action='store_true')
+    ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out', 'ner'))
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    binary = build()
+    p = lambda name: os.path.join(args.out, name)
+    t = time.time()
+    posol_predict(binary, NEREL, p('posol_nerel.jsonl'), False, args.model)
+    posol_predict(binary, FACTRU, p('posol_factru.jsonl'), True, args.model)
+    print('posol predictions in %.1f s' % (time.time() - t))
+    have_natasha = False
+    if not args.no_natasha:
+        try:
+            t = time.time()
+            natasha_predict(NEREL, p('natasha_nerel.jsonl'))
+            natasha_predict(FACTRU, p('natasha_factru.jsonl'))
+            have_natasha = True
+            print('natasha predictions in %.1f s' % (time.time() - t))
+        except ImportError:
+            print('natasha not installed: no comparison')
+    print('\n## NEREL dev, 29 types, nested gold: posol\n')
+    print(score(NEREL, p('posol_nerel.jsonl')))
+    runs = [('posol', 'posol')] + ([('natasha', 'natasha')] if have_natasha else [])
+    for name, prefix in runs:
+        print('\n## NEREL dev, PER/LOC/ORG (nested gold, map): %s\n' % name)
+        print(score(NEREL, p(prefix + '_nerel.jsonl'), '--map', MAP))
+    for name, prefix in runs:
+        for extra, label in (((), 'exact'), (('--token-level',), 'token-level')):
+            print('\n## factRuEval dev, PER/LOC/ORG, %s: %s\n' % (label, name))
+            print(score(FACTRU, p(prefix + '_factru.jsonl'), *extra))
+    print('\n## Summary (micro F1)\n')
+    print('| metric | posol | natasha |')
+    print('|---|---:|---:|')
+    rows = [('NEREL dev, 29 types', NEREL, 'nerel', (), False),
+            ('NEREL dev, PER/LOC/ORG', NEREL, 'nerel', ('--map', MAP), True),
+            ('factRuEval dev, exact', FACTRU, 'factru', (), True),
+            ('factRuEval dev, token-level', FACTRU, 'factru', ('--token-level',), True)]
+    for label, gold, suffix, extra, both in rows:
+        ours = micro(gold, p('posol_%s.jsonl' % suffix), *extra)
+        theirs = micro(gold, p('natasha_%s.jsonl' % suffix), *extra) if have_natasha and both else None
+        print('| %s | %.4f | %s |' % (label, ours, '%.4f' % theirs if theirs is not None else '-'))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,140 @@
+//! Running the layered tagger over a document.
+
+use std::collections::HashMap;
+
+use super::features::{describe, features, TokInfo};
+use super::hash::str_hash;
+use super::model::{Layer, Model};
+use super::tags::{nested_slots, spans, viterbi, Scratch, Slot, N_TAGS};
+use super::types::EntityType;
+use crate::sentence::Sentence;
+use crate::token::Token;
+
+/// How many inner layers are decoded below the outermost one.
+pub(crate) const INNER_DEPTH: usize = 3;
+
+/// Word-class lookup for [`describe`]: class id + 1, or 0 for unknown words.
+pub(crate) fn class_fn(classes: &HashMap<u64, u32>) -> impl Fn(&str) -> u64 + '_ {
+    move |w: &str| classes.get(&str_hash(w)).map_or(0, |&c| c as u64 + 1)
+}
+
+/// Marks sentence-initial tokens.
+pub(crate) fn sentence_starts(n_tokens: usize, sentences: &[Sentence]) -> Vec<bool> {
+    let mut starts = vec![false; n_tokens];
+    for s in sentences {
+        if let Some(x) = starts.get_mut(s.tokens.start) {
+            *x = true;
+        }
+    }
+    if let Some(x) = starts.first_mut() {
+        *x = true;
+    }
+    starts
+}
+
+/// Token ranges to tag: the sentences, or the whole text when there are none.
+pub(crate) fn ranges(n_tokens: usize, sentences: &[Sentence]) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<_> = sentences
+        .iter()
+        .map(|s| s.tokens.start.min(n_tokens)..s.tokens.end.min(n_tokens))
+        .filter(|r| !r.is_empty())
+        .collect();
+    if out.is_empty() && n_tokens > 0 {
+        out.push(0..n_tokens);
+    }
+    out
+}
+
+/// Entities of one sentence as (first token, end token, type, depth), token indices
+/// relative to the sentence.
+pub(crate) type Found = (usize, usize, EntityType, usize);
+
+/// Per-call buffers.
+#[derive(Default)]
+pub(crate) struct Work {
+    keys: Vec<u64>,
+    emit: Vec<f32>,
+    scratch: Scratch,
+    acc: Vec<i32>,
+}
+
+fn decode_layer(
+    layer: &Layer,
+    s: &[TokInfo],
+    parent: Option<&[u8]>,
+    slots: &[Slot],
+    w: &mut Work,
+    out: &mut Vec<u8>,
+) {
+    w.emit.clear();
+    w.emit.resize(s.len() * N_TAGS, 0.0);
+    let mut acc = [0i32; N_TAGS];
+    for i in 0..s.len() {
+        w.keys.clear();
+        features(s, i, parent, &mut w.keys);
+        layer.score(&w.keys, &mut acc, &mut w.emit[i * N_TAGS..(i + 1) * N_TAGS]);
+    }
+    viterbi(&w.emit, layer.trans(), slots, &mut w.scratch, out);
+}
+
+/// Tags one sentence with all layers of `model`.
+pub(crate) fn tag_sentence(model: &Model, s: &[TokInfo], w: &mut Work, found: &mut Vec<Found>) {
+    let Some(outer) = model.layers.first() else {
+        return;
+    };
+    let _ = &w.acc;
+    let free = vec![Slot::FREE; s.len()];
+    let mut tags = Vec::new();
+    decode_layer(outer, s, None, &free, w, &mut tags);
+    for (a, b, t) in spans(&tags) {
+        found.push((a, b, t, 0));
+    }
+    let Some(inner) = model.layers.get(1) else {
+        return;
+    };
+    for depth in 1..=INNER_DEPTH {
+        if tags.iter().all(|&t| t == 0) {
+            break;
+        }
+        let slots = nested_slots(&tags);
+        let mut next = Vec::new();
+        decode_layer(inner, s, Some(&tags), &slots, w, &mut next);
+        for (a, b, t) in spans(&next) {
+            found.push((a, b, t, depth));
+        }
+        tags = next;
+    }
+}
+
+/// Describes and tags a whole document; entities as (start token, end token, type,
+/// depth) in document token indices.
+pub(crate) fn tag_document(
+    model: &Model,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<Found> {
+    // tokens of another text: nothing sensible to find, and no span may leave the text
+    if tokens.iter().any(|t| text.get(t.span.range()).is_none()) {
+        return Vec::new();
+    }
+    let starts = sentence_starts(tokens.len(), sentences);
+    let classes = class_fn(&model.classes);
+    let mut infos = describe(text, tokens, &starts, &classes);
+    for r in ranges(tokens.len(), sentences) {
+        model.lexicon.annotate(&mut infos[r]);
+    }
+    let mut w = Work::default();
+    let mut out = Vec::new();
+    let mut found = Vec::new();
+    for r in ranges(tokens.len(), sentences) {
+        found.clear();
+        tag_sentence(model, &infos[r.clone()], &mut w, &mut found);
+        out.extend(
+            found
+                .iter()
+                .map(|&(a, b, t, d)| (a + r.start, b + r.start, t, d)),
+        );
+    }
+    out
+}

@@ -1,0 +1,263 @@
+//! BILOU tags and constrained Viterbi decoding.
+//!
+//! Tag 0 is `O`; type `k` (an [`EntityType`] index) has tags `1 + 4k + {B, I, L, U}`.
+//! Decoding only ever produces well-formed sequences: every entity opens with `B` and
+//! closes with `L`, or is a single `U`; `I`/`L` only follow `B`/`I` of the same type.
+
+use super::types::EntityType;
+
+/// Number of entity types.
+pub(crate) const N_TYPES: usize = 29;
+/// Number of BILOU tags (`O` plus four per type).
+pub(crate) const N_TAGS: usize = 1 + 4 * N_TYPES;
+
+/// Position of a tag inside its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Outside,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+/// The tag of part `part` of an entity of type index `ty`.
+pub(crate) fn tag(part: Part, ty: usize) -> usize {
+    match part {
+        Part::Outside => 0,
+        Part::Begin => 1 + 4 * ty,
+        Part::Inside => 2 + 4 * ty,
+        Part::Last => 3 + 4 * ty,
+        Part::Unit => 4 + 4 * ty,
+    }
+}
+
+/// The part of tag `t`.
+pub(crate) fn part(t: usize) -> Part {
+    if t == 0 {
+        return Part::Outside;
+    }
+    match (t - 1) % 4 {
+        0 => Part::Begin,
+        1 => Part::Inside,
+        2 => Part::Last,
+        _ => Part::Unit,
+    }
+}
+
+/// The type index of tag `t` (`None` for `O`).
+pub(crate) fn type_of(t: usize) -> Option<usize> {
+    (t > 0).then(|| (t - 1) / 4)
+}
+
+/// Whether tag `t` may start after a finished entity or `O` (`O`, `B`, `U`).
+fn opens(t: usize) -> bool {
+    matches!(part(t), Part::Outside | Part::Begin | Part::Unit)
+}
+
+/// Whether an entity continues after tag `t` (`B`, `I`).
+fn continues(t: usize) -> bool {
+    matches!(part(t), Part::Begin | Part::Inside)
+}
+
+/// Per-token constraints of one layer (an inner layer must nest in its parent layer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Slot {
+    /// The token may belong to an entity.
+    pub(crate) open: bool,
+    /// An entity may continue from the previous token into this one.
+    pub(crate) join_prev: bool,
+    /// An entity may continue from this token into the next one.
+    pub(crate) join_next: bool,
+}
+
+impl Slot {
+    /// No constraint.
+    pub(crate) const FREE: Slot = Slot {
+        open: true,
+        join_prev: true,
+        join_next: true,
+    };
+
+    fn allows(self, t: usize) -> bool {
+        if t == 0 {
+            return true;
+        }
+        if !self.open {
+            return false;
+        }
+        let p = part(t);
+        if matches!(p, Part::Inside | Part::Last) && !self.join_prev {
+            return false;
+        }
+        !matches!(p, Part::Begin | Part::Inside) || self.join_next
+    }
+}
+
+/// Constraints for an inner layer from the parent layer's tags: tokens outside parent
+/// entities stay `O`, and no inner entity crosses a parent boundary.
+pub(crate) fn nested_slots(parent: &[u8]) -> Vec<Slot> {
+    parent
+        .iter()
+        .map(|&t| {
+            let p = part(t as usize);
+            Slot {
+                open: p != Part::Outside,
+                join_prev: matches!(p, Part::Inside | Part::Last),
+                join_next: matches!(p, Part::Begin | Part::Inside),
+            }
+        })
+        .collect()
+}
+
+/// Reusable buffers for [`viterbi`].
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    delta: Vec<f32>,
+    next: Vec<f32>,
+    back: Vec<u8>,
+}
+
+/// Best well-formed tag sequence for `emit` (`n * N_TAGS` scores, row-major) under the
+/// transition scores `trans` (`N_TAGS * N_TAGS`, `trans[prev * N_TAGS + next]`) and the
+/// per-token `slots`. Writes one tag per token into `out`.
+pub(crate) fn viterbi(
+    emit: &[f32],
+    trans: &[f32],
+    slots: &[Slot],
+    scratch: &mut Scratch,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = slots.len().min(emit.len() / N_TAGS);
+    if n == 0 {
+        return;
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let Scratch { delta, next, back } = scratch;
+    delta.clear();
+    delta.resize(N_TAGS, NEG);
+    next.clear();
+    next.resize(N_TAGS, NEG);
+    back.clear();
+    back.resize(n * N_TAGS, 0);
+    for t in 0..N_TAGS {
+        let last_ok = n > 1 || !continues(t);
+        if opens(t) && slots[0].allows(t) && last_ok {
+            delta[t] = emit[t];
+        }
+    }
+    for i in 1..n {
+        let row = &emit[i * N_TAGS..(i + 1) * N_TAGS];
+        let slot = slots[i];
+        let final_pos = i + 1 == n;
+        for t in 0..N_TAGS {
+            next[t] = NEG;
+            if !slot.allows(t) || (final_pos && continues(t)) {
+                continue;
+            }
+            let (mut best, mut arg) = (NEG, 0usize);
+            if opens(t) {
+                for p in 0..N_TAGS {
+                    if continues(p) || delta[p] == NEG {
+                        continue;
+                    }
+                    let s = delta[p] + trans[p * N_TAGS + t];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                }
+            } else {
+                let base = t - (t - 1) % 4; // the B tag of this type
+                for p in [base, base + 1] {
+                    if delta[p] == NEG {
+                        continue;
+                    }
+                    let s = delta[p] + trans[p * N_TAGS + t];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                }
+            }
+            if best > NEG {
+                next[t] = best + row[t];
+                back[i * N_TAGS + t] = arg as u8;
+            }
+        }
+        std::mem::swap(delta, next);
+    }
+    let mut t =
+        (0..N_TAGS)
+            .filter(|&t| !continues(t))
+            .fold(0, |a, t| if delta[t] > delta[a] { t } else { a });
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = t as u8;
+        if i > 0 {
+            t = back[i * N_TAGS + t] as usize;
+        }
+    }
+    // The `O` path is always feasible, so the result is well formed; guard anyway.
+    if !well_formed(out) {
+        out.iter_mut().for_each(|t| *t = 0);
+    }
+}
+
+/// Whether a tag sequence is well formed (every entity properly opened and closed).
+pub(crate) fn well_formed(tags: &[u8]) -> bool {
+    let mut open: Option<usize> = None;
+    for &t in tags {
+        let t = t as usize;
+        if t >= N_TAGS {
+            return false;
+        }
+        match (open, part(t)) {
+            (None, Part::Outside) => {}
+            (None, Part::Begin) => open = type_of(t),
+            (None, Part::Unit) => {}
+            (Some(k), Part::Inside) if type_of(t) == Some(k) => {}
+            (Some(k), Part::Last) if type_of(t) == Some(k) => open = None,
+            _ => return false,
+        }
+    }
+    open.is_none()
+}
+
+/// The entities of a well-formed tag sequence as `(first token, last token + 1, type)`.
+pub(crate) fn spans(tags: &[u8]) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &t) in tags.iter().enumerate() {
+        let t = t as usize;
+        let ty = type_of(t).and_then(EntityType::from_index);
+        match (part(t), ty) {
+            (Part::Begin, _) => start = i,
+            (Part::Last, Some(ty)) => out.push((start, i + 1, ty)),
+            (Part::Unit, Some(ty)) => out.push((i, i + 1, ty)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Encodes non-overlapping entities `(first token, end token, type index)` as BILOU tags.
+pub(crate) fn encode(n: usize, ents: &[(usize, usize, usize)], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(n, 0);
+    for &(a, b, ty) in ents {
+        if a >= b || b > n {
+            continue;
+        }
+        if b - a == 1 {
+            out[a] = tag(Part::Unit, ty) as u8;
+        } else {
+            out[a] = tag(Part::Begin, ty) as u8;
+            for t in &mut out[a + 1..b - 1] {
+                *t = tag(Part::Inside, ty) as u8;
+            }
+            out[b - 1] = tag(Part::Last, ty) as u8;
+        }
+    }
+}

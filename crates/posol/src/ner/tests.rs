@@ -1,0 +1,144 @@
+//! Unit tests of decoding, nesting and the end-to-end tagger.
+
+use super::tags::{encode, nested_slots, spans, viterbi, well_formed, Scratch, Slot, N_TAGS};
+use super::*;
+
+/// Deterministic pseudo-random scores.
+fn noise(n: usize, seed: u64) -> Vec<f32> {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 2000) as f32 / 100.0 - 10.0
+        })
+        .collect()
+}
+
+#[test]
+fn viterbi_is_always_well_formed() {
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    for seed in 1..200u64 {
+        let n = (seed % 9) as usize;
+        let emit = noise(n * N_TAGS, seed);
+        let trans = noise(N_TAGS * N_TAGS, seed * 7 + 3);
+        viterbi(&emit, &trans, &vec![Slot::FREE; n], &mut scratch, &mut out);
+        assert_eq!(out.len(), n);
+        assert!(well_formed(&out), "{out:?}");
+    }
+}
+
+#[test]
+fn viterbi_prefers_strong_emissions() {
+    // "U-COUNTRY" strongly preferred on token 1, O elsewhere
+    let n = 3;
+    let mut emit = vec![0.0; n * N_TAGS];
+    emit[N_TAGS + super::tags::tag(super::tags::Part::Unit, 3)] = 5.0;
+    let mut out = Vec::new();
+    viterbi(
+        &emit,
+        &vec![0.0; N_TAGS * N_TAGS],
+        &vec![Slot::FREE; n],
+        &mut Scratch::default(),
+        &mut out,
+    );
+    assert_eq!(spans(&out), vec![(1, 2, EntityType::Country)]);
+}
+
+#[test]
+fn inner_layer_stays_inside_parent() {
+    // parent: PROFESSION over tokens 0..3, O at 3, PERSON U at 4
+    let mut parent = Vec::new();
+    encode(6, &[(0, 3, 1), (4, 5, 0)], &mut parent);
+    let slots = nested_slots(&parent);
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    for seed in 1..200u64 {
+        let emit = noise(6 * N_TAGS, seed);
+        let trans = noise(N_TAGS * N_TAGS, seed + 11);
+        viterbi(&emit, &trans, &slots, &mut scratch, &mut out);
+        assert!(well_formed(&out));
+        for (a, b, _) in spans(&out) {
+            assert!(
+                (0..=3).contains(&a) && b <= 3 || (a == 4 && b == 5),
+                "{a}..{b}"
+            );
+        }
+        assert_eq!(out[3], 0);
+        assert_eq!(out[5], 0);
+    }
+}
+
+#[test]
+fn encode_round_trips() {
+    let ents = [(0, 2, 1), (2, 3, 3), (5, 9, 10)];
+    let mut tags = Vec::new();
+    encode(10, &ents, &mut tags);
+    assert!(well_formed(&tags));
+    let back: Vec<_> = spans(&tags)
+        .into_iter()
+        .map(|(a, b, t)| (a, b, t.index()))
+        .collect();
+    assert_eq!(back, ents);
+}
+
+#[test]
+fn malformed_sequences_are_detected() {
+    assert!(!well_formed(&[2])); // I without B
+    assert!(!well_formed(&[1])); // B never closed
+    assert!(!well_formed(&[1, 7])); // B of one type, L of another
+    assert!(well_formed(&[0, 4, 1, 2, 3]));
+}
+
+#[test]
+fn parents_and_order() {
+    let text = "Посол Италии в Казахстане выступил.";
+    let doc = crate::analyze(text);
+    let toks = doc.tokens();
+    let found = vec![
+        (1, 2, EntityType::Country, 1),
+        (0, 4, EntityType::Profession, 0),
+        (3, 4, EntityType::Country, 1),
+        (0, 4, EntityType::Profession, 0),
+    ];
+    let ents = build_entities(toks, found);
+    assert_eq!(ents.len(), 3);
+    assert_eq!(ents[0].text(text), "Посол Италии в Казахстане");
+    assert_eq!(ents[0].parent, None);
+    assert_eq!(ents[1].text(text), "Италии");
+    assert_eq!(ents[1].parent, Some(0));
+    assert_eq!(ents[2].text(text), "Казахстане");
+    assert_eq!(ents[2].parent, Some(0));
+    let coarse = coarse_view(&ents);
+    assert_eq!(coarse.len(), 2);
+    assert_eq!(coarse[0].1, Coarse::Loc);
+}
+
+#[test]
+fn corrupt_model_finds_nothing() {
+    let t = Tagger::from_bytes(b"not a model");
+    assert!(!t.is_loaded());
+    let text = "Президент Франции прибыл в Берлин.";
+    let doc = crate::analyze(text);
+    assert!(t.extract(text, doc.tokens(), doc.sentences()).is_empty());
+}
+
+#[test]
+fn end_to_end_example() {
+    if !Tagger::global().is_loaded() {
+        return;
+    }
+    let text = "Президент Франции Эммануэль Макрон прибыл в Берлин, сообщил МИД Германии.";
+    let ents = extract_text(text);
+    let has = |s: &str, t: EntityType| ents.iter().any(|e| e.text(text) == s && e.kind == t);
+    assert!(has("Эммануэль Макрон", EntityType::Person), "{ents:?}");
+    assert!(has("Берлин", EntityType::City), "{ents:?}");
+    assert!(has("Франции", EntityType::Country), "{ents:?}");
+    for e in &ents {
+        if let Some(p) = e.parent {
+            assert!(ents[p].span.contains(e.span));
+        }
+    }
+}

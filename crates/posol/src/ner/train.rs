@@ -1,0 +1,381 @@
+//! Training the entity tagger (used by `posol-build train-ner`; not a stable API).
+//!
+//! Averaged perceptron over BILOU tags, one model for the outermost layer and one for
+//! the inner layers (trained on gold parent tags). Deterministic: documents are visited
+//! in a fixed pseudo-random order from a fixed seed.
+
+use std::collections::HashMap;
+
+use super::features::{describe, features, TokInfo};
+use super::hash::str_hash;
+use super::lexicon::Lexicon;
+use super::model::{write_classes, write_header, write_layer};
+use super::tagger::{ranges, sentence_starts};
+use super::tags::{encode, nested_slots, viterbi, Scratch, Slot, N_TAGS};
+use super::types::EntityType;
+
+/// A training document: text and gold entities as byte spans.
+#[derive(Debug, Clone)]
+pub struct TrainDoc {
+    /// The text.
+    pub text: String,
+    /// Gold entities: (start byte, end byte, type).
+    pub entities: Vec<(usize, usize, EntityType)>,
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Passes over the data for the outer layer.
+    pub epochs: usize,
+    /// Passes for the inner layer.
+    pub inner_epochs: usize,
+    /// Averaged weights with absolute value below this are dropped.
+    pub prune: f32,
+    /// Subtracted from the `O` score of the outer and the inner layer at run time.
+    pub o_bias: [f32; 2],
+    /// Word classes: (lower-case word, class).
+    pub classes: Vec<(String, u32)>,
+}
+
+/// One training sequence: feature ids per token, gold tags, constraints.
+struct Seq {
+    offs: Vec<u32>,
+    ids: Vec<u32>,
+    gold: Vec<u8>,
+    slots: Vec<Slot>,
+}
+
+#[derive(Clone, Copy)]
+struct W {
+    tag: u8,
+    w: f32,
+    u: f32,
+}
+
+/// One feature's averaged weights: (feature key, [(tag, weight)]).
+type Row = (u64, Vec<(u8, f32)>);
+
+/// Averaged perceptron with sparse rows.
+struct Perceptron {
+    rows: Vec<Vec<W>>,
+    trans: Vec<f32>,
+    trans_u: Vec<f32>,
+    c: f32,
+}
+
+impl Perceptron {
+    fn new(n_feats: usize) -> Self {
+        Perceptron {
+            rows: vec![Vec::new(); n_feats],
+            trans: vec![0.0; N_TAGS * N_TAGS],
+            trans_u: vec![0.0; N_TAGS * N_TAGS],
+            c: 1.0,
+        }
+    }
+
+    fn add(&mut self, id: u32, tag: u8, d: f32) {
+        let row = &mut self.rows[id as usize];
+        let c = self.c;
+        match row.iter_mut().find(|w| w.tag == tag) {
+            Some(w) => {
+                w.w += d;
+                w.u += c * d;
+            }
+            None => row.push(W {
+                tag,
+                w: d,
+                u: c * d,
+            }),
+        }
+    }
+
+    fn train_seq(
+        &mut self,
+        s: &Seq,
+        emit: &mut Vec<f32>,
+        scratch: &mut Scratch,
+        pred: &mut Vec<u8>,
+    ) {
+        let n = s.gold.len();
+        emit.clear();
+        emit.resize(n * N_TAGS, 0.0);
+        for i in 0..n {
+            let row = &mut emit[i * N_TAGS..(i + 1) * N_TAGS];
+            for &id in &s.ids[s.offs[i] as usize..s.offs[i + 1] as usize] {
+                for w in &self.rows[id as usize] {
+                    row[w.tag as usize] += w.w;
+                }
+            }
+        }
+        viterbi(emit, &self.trans, &s.slots, scratch, pred);
+        if pred.len() != n {
+            return;
+        }
+        if pred[..] != s.gold[..] {
+            for i in 0..n {
+                let (g, p) = (s.gold[i], pred[i]);
+                if g != p {
+                    for k in s.offs[i] as usize..s.offs[i + 1] as usize {
+                        let id = s.ids[k];
+                        self.add(id, g, 1.0);
+                        self.add(id, p, -1.0);
+                    }
+                }
+                if i > 0 {
+                    let (gp, pp) = (s.gold[i - 1] as usize, pred[i - 1] as usize);
+                    if (gp, g) != (pp, p) {
+                        let gi = gp * N_TAGS + g as usize;
+                        let pi = pp * N_TAGS + p as usize;
+                        self.trans[gi] += 1.0;
+                        self.trans_u[gi] += self.c;
+                        self.trans[pi] -= 1.0;
+                        self.trans_u[pi] -= self.c;
+                    }
+                }
+            }
+        }
+        self.c += 1.0;
+    }
+
+    fn train(&mut self, seqs: &[Seq], epochs: usize, log: &mut dyn FnMut(String)) {
+        let mut order: Vec<usize> = (0..seqs.len()).collect();
+        let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+        let (mut emit, mut scratch, mut pred) = (Vec::new(), Scratch::default(), Vec::new());
+        for epoch in 0..epochs {
+            for i in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                order.swap(i, (rng % (i as u64 + 1)) as usize);
+            }
+            let mut wrong = 0usize;
+            for &k in &order {
+                self.train_seq(&seqs[k], &mut emit, &mut scratch, &mut pred);
+                wrong += (pred[..] != seqs[k].gold[..]) as usize;
+            }
+            log(format!(
+                "  epoch {}: {wrong}/{} sequences wrong",
+                epoch + 1,
+                seqs.len()
+            ));
+        }
+    }
+
+    fn averaged(&self, keys: &[u64], prune: f32) -> (Vec<f32>, Vec<Row>) {
+        let c = self.c;
+        let trans = self
+            .trans
+            .iter()
+            .zip(&self.trans_u)
+            .map(|(w, u)| w - u / c)
+            .collect();
+        let mut rows = Vec::new();
+        for (id, row) in self.rows.iter().enumerate() {
+            let mut r: Vec<(u8, f32)> = row
+                .iter()
+                .map(|w| (w.tag, w.w - w.u / c))
+                .filter(|&(_, w)| w.abs() >= prune)
+                .collect();
+            if !r.is_empty() {
+                r.sort_by_key(|&(t, _)| t);
+                rows.push((keys[id], r));
+            }
+        }
+        (trans, rows)
+    }
+}
+
+/// Interns feature keys as dense ids.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<u64, u32>,
+    keys: Vec<u64>,
+}
+
+impl Interner {
+    fn seq(
+        &mut self,
+        s: &[TokInfo],
+        parent: Option<&[u8]>,
+        gold: Vec<u8>,
+        slots: Vec<Slot>,
+    ) -> Seq {
+        let mut offs = vec![0u32];
+        let mut ids = Vec::new();
+        let mut keys = Vec::new();
+        for i in 0..s.len() {
+            keys.clear();
+            features(s, i, parent, &mut keys);
+            for &k in &keys {
+                let next = self.keys.len() as u32;
+                let id = *self.ids.entry(k).or_insert(next);
+                if id == next {
+                    self.keys.push(k);
+                }
+                ids.push(id);
+            }
+            offs.push(ids.len() as u32);
+        }
+        Seq {
+            offs,
+            ids,
+            gold,
+            slots,
+        }
+    }
+}
+
+/// Splits entities (token spans) into layers: outermost first, then what each layer hid.
+fn layers(mut ents: Vec<(usize, usize, usize)>) -> Vec<Vec<(usize, usize, usize)>> {
+    ents.sort_by_key(|&(a, b, t)| (a, std::cmp::Reverse(b), t));
+    ents.dedup();
+    let mut out = Vec::new();
+    while !ents.is_empty() && out.len() < 8 {
+        let (mut kept, mut rest) = (Vec::new(), Vec::new());
+        let mut last_end = 0;
+        for e in ents {
+            if !kept.is_empty() && last_end > e.0 {
+                rest.push(e);
+            } else {
+                last_end = e.1;
+                kept.push(e);
+            }
+        }
+        out.push(kept);
+        ents = rest;
+    }
+    out
+}
+
+/// Trains the outer and inner layers and returns the model bytes.
+pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> Vec<u8> {
+    let class_map: HashMap<u64, u32> = opts
+        .classes
+        .iter()
+        .map(|(w, c)| (str_hash(w), *c))
+        .collect();
+    let classes = super::tagger::class_fn(&class_map);
+    let (mut outer_in, mut inner_in) = (Interner::default(), Interner::default());
+    let (mut outer, mut inner) = (Vec::new(), Vec::new());
+    let (mut total, mut kept_n, mut inner_n) = (0usize, 0usize, 0usize);
+    // first pass: token descriptions and token-level gold per sentence
+    type SentGold = (std::ops::Range<usize>, Vec<(usize, usize, usize)>);
+    let mut prepared: Vec<(Vec<TokInfo>, Vec<SentGold>)> = Vec::new();
+    for doc in docs {
+        let d = crate::analyze(&doc.text);
+        let toks = d.tokens();
+        let starts = sentence_starts(toks.len(), d.sentences());
+        let infos = describe(&doc.text, toks, &starts, &classes);
+        let mut sents = Vec::new();
+        for r in ranges(toks.len(), d.sentences()) {
+            let (s0, s1) = (toks[r.start].span.start, toks[r.end - 1].span.end);
+            let mut ents = Vec::new();
+            for &(a, b, t) in &doc.entities {
+                if a < s0 || b > s1 {
+                    continue;
+                }
+                // snap to tokens: first token ending after a, last token starting before b
+                let ta = r.start + toks[r.clone()].partition_point(|t| t.span.end <= a);
+                let tb = r.start + toks[r.clone()].partition_point(|t| t.span.start < b);
+                if ta < tb {
+                    ents.push((ta - r.start, tb - r.start, t.index()));
+                }
+            }
+            sents.push((r, ents));
+        }
+        prepared.push((infos, sents));
+    }
+    // the learned lexicon: from the other half of the documents while training (so the
+    // model does not learn to trust it blindly), from all documents in the model
+    let lexicon_of = |fold: Option<usize>| {
+        Lexicon::build(
+            prepared
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| fold.is_none_or(|f| i % 2 != f))
+                .flat_map(|(_, (infos, sents))| {
+                    sents
+                        .iter()
+                        .map(move |(r, ents)| (&infos[r.clone()], &ents[..]))
+                }),
+        )
+    };
+    let folds = [lexicon_of(Some(0)), lexicon_of(Some(1))];
+    let full = lexicon_of(None);
+    log(format!("lexicon: {} entries", full.map.len()));
+    for (di, (infos, sents)) in prepared.iter().enumerate() {
+        let mut infos = infos.clone();
+        for (r, _) in sents {
+            folds[di % 2].annotate(&mut infos[r.clone()]);
+        }
+        for (r, ents) in sents {
+            let ents = ents.clone();
+            total += ents.len();
+            let s = &infos[r.clone()];
+            let n = s.len();
+            let ls = layers(ents);
+            let mut gold = Vec::new();
+            encode(n, ls.first().map_or(&[][..], |l| &l[..]), &mut gold);
+            kept_n += ls.first().map_or(0, Vec::len);
+            outer.push(outer_in.seq(s, None, gold.clone(), vec![Slot::FREE; n]));
+            let mut parent = gold;
+            for l in ls.iter().skip(1).take(super::tagger::INNER_DEPTH) {
+                let slots = nested_slots(&parent);
+                let pspans = super::tags::spans(&parent);
+                let inside: Vec<_> = l
+                    .iter()
+                    .copied()
+                    .filter(|&(a, b, _)| pspans.iter().any(|&(pa, pb, _)| pa <= a && b <= pb))
+                    .collect();
+                inner_n += inside.len();
+                let mut g = Vec::new();
+                encode(n, &inside, &mut g);
+                inner.push(inner_in.seq(s, Some(&parent), g.clone(), slots));
+                parent = g;
+            }
+            // the last inner layer learns to stop
+            let produced = ls.len().saturating_sub(1).min(super::tagger::INNER_DEPTH);
+            if produced < super::tagger::INNER_DEPTH && parent.iter().any(|&t| t != 0) {
+                let slots = nested_slots(&parent);
+                inner.push(inner_in.seq(s, Some(&parent), vec![0; n], slots));
+            }
+        }
+    }
+    log(format!(
+        "{} docs, {} outer sequences, {} inner sequences; {total} entities in sentences, \
+         {kept_n} outer, {inner_n} inner; features {} outer, {} inner",
+        docs.len(),
+        outer.len(),
+        inner.len(),
+        outer_in.keys.len(),
+        inner_in.keys.len()
+    ));
+    let mut out = Vec::new();
+    write_header(&mut out, 2);
+    for (name, seqs, int, epochs, o_bias) in [
+        ("outer", &outer, &outer_in, opts.epochs, opts.o_bias[0]),
+        (
+            "inner",
+            &inner,
+            &inner_in,
+            opts.inner_epochs,
+            opts.o_bias[1],
+        ),
+    ] {
+        log(format!("training the {name} layer"));
+        let mut p = Perceptron::new(int.keys.len());
+        p.train(seqs, epochs, log);
+        let (trans, rows) = p.averaged(&int.keys, opts.prune);
+        let n_w: usize = rows.iter().map(|r| r.1.len()).sum();
+        log(format!("  {} features, {n_w} weights kept", rows.len()));
+        write_layer(&mut out, &trans, &rows, o_bias);
+    }
+    let mut cls: Vec<(u64, u32)> = class_map.iter().map(|(&k, &c)| (k, c)).collect();
+    cls.sort_unstable();
+    write_classes(&mut out, &cls);
+    let mut lex: Vec<(u64, u32)> = full.map.iter().map(|(&k, &v)| (k, v)).collect();
+    lex.sort_unstable();
+    write_classes(&mut out, &lex);
+    out
+}
