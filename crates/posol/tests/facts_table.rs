@@ -523,6 +523,6 @@ fn json_output() {
     );
     assert_eq!(
         lines[1],
-        r#"{"kind":"date","type":"DATE","start":11,"stop":22,"text":"в 2021 году","start":"2021","relative":false,"resolved":false}"#
+        r#"{"kind":"date","type":"DATE","start":11,"stop":22,"text":"в 2021 году","value":"2021","relative":false,"resolved":false}"#
     );
 }

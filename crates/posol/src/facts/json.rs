@@ -51,8 +51,12 @@ fn write_str(out: &mut String, s: &str) {
 
 impl Fact {
     /// The value's fields, absent ones left out: `amount`, `max`, `currency`,
-    /// `qualifier`, `value`, `counted`, `start`, `end`, `duration`, `relative`,
-    /// `resolved`, `time`, `date`.
+    /// `qualifier`, `value`, `counted`, `end`, `duration`, `relative`, `resolved`,
+    /// `time`, `date`.
+    ///
+    /// A date's start ([`super::DateValue::start`]) is named `value`, like the main value
+    /// of the other kinds, so that it never collides with the `start` offset of
+    /// [`Fact::to_json`].
     ///
     /// ```
     /// use posol::facts::{extract_text, FieldValue};
@@ -90,7 +94,7 @@ impl Fact {
             }
             FactValue::Ordinal(n) => f.push(("value", Num(*n as f64))),
             FactValue::Date(d) => {
-                opt(&mut f, "start", d.start.clone().map(Str));
+                opt(&mut f, "value", d.start.clone().map(Str));
                 opt(&mut f, "end", d.end.clone().map(Str));
                 opt(&mut f, "duration", d.duration.clone().map(Str));
                 f.push(("relative", Bool(d.relative)));
