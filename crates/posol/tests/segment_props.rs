@@ -1,6 +1,6 @@
-//! Property tests: segmentation never panics and every span slices the original text.
+//! Property tests: analysis never panics and every span slices the original text.
 
-use posol::{analyze, sentenize, tokenize, Document};
+use posol::{analyze, sentenize, tokenize, Document, TokenKind};
 use proptest::prelude::*;
 
 /// Checks every structural invariant of a document.
@@ -34,6 +34,15 @@ fn check(text: &str, doc: &Document) {
         next_token = sentence.tokens.end;
     }
     assert_eq!(next_token, doc.tokens().len());
+    for (i, t) in doc.tokens().iter().enumerate() {
+        if let Some(m) = doc.morph(i) {
+            assert!(matches!(t.kind, TokenKind::Word | TokenKind::Number));
+            assert!(!m.lemma.is_empty() && !m.upos.is_empty() && !m.feats.is_empty());
+        }
+    }
+    for f in doc.facts() {
+        assert!(text.get(f.span.range()).is_some_and(|s| !s.is_empty()));
+    }
 }
 
 fn newsy() -> impl Strategy<Value = String> {
