@@ -8,14 +8,20 @@ use clap::{Args, Parser, Subcommand};
 const FORMAT_HELP: &str = "\
 Input: JSON Lines, one object per line with \"id\" (string or number, echoed back \
 exactly as given; null when absent) and \"text\" (string); an optional \"date\" string \
-is accepted; other fields are ignored. Empty lines are skipped. Files ending in .gz are \
+(YYYY-MM-DD) is the publication date `analyze` resolves relative dates against; other \
+fields are ignored. Empty lines are skipped. Files ending in .gz are \
 decompressed; `-` or no FILE reads standard input.
 
 Output: one JSON line per input line, in input order, with \"id\", \"tokens\" \
 ([{\"start\",\"stop\",\"text\"}]) and \"sentences\" ([{\"start\",\"stop\"}]). Offsets are \
-Unicode code points (Python string indices), stop exclusive.
+Unicode code points (Python string indices), stop exclusive. `analyze` adds the \
+\"text\", each token's \"kind\" and, for words and numbers only (absent on \
+punctuation, symbols, URLs, e-mails, hashtags, mentions and emoji), \"lemma\", \
+\"pos\" (UD part of speech) and \"feats\" (UD features, \"_\" if none); and \
+\"facts\": [{\"kind\",\"type\",\"start\",\"stop\",\"text\", ...values}].
 
-Errors: a malformed line (invalid JSON or UTF-8, missing or non-string \"text\") is \
+Errors: a malformed line (invalid JSON or UTF-8, missing or non-string \"text\", with \
+`analyze` a \"date\" that is not a valid YYYY-MM-DD date) is \
 reported on stderr as `posol: FILE:LINE: message` and produces NO output line; the \
 other lines are still processed and the exit status is 1. Usage errors exit with 2.";
 
@@ -34,7 +40,8 @@ pub(crate) enum Command {
     /// Split documents into tokens and sentences.
     #[command(after_help = FORMAT_HELP)]
     Segment(RunArgs),
-    /// Full analysis: like `segment`, plus the text and each token's kind.
+    /// Full analysis: like `segment`, plus the text, each token's kind and morphology
+    /// (lemma, pos, feats), and the facts (money, numbers, dates...) with their values.
     #[command(after_help = FORMAT_HELP)]
     Analyze(RunArgs),
 }

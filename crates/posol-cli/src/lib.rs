@@ -65,12 +65,16 @@ fn execute(mode: Mode, args: RunArgs) -> i32 {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = match args.text {
-        Some(text) => {
-            let json = render(&Record::plain(text), mode);
-            out.write_all(&json)
+        Some(text) => match render(&Record::plain(text), mode) {
+            Ok(json) => out
+                .write_all(&json)
                 .and_then(|()| out.flush())
-                .map(|()| true)
-        }
+                .map(|()| true),
+            Err(e) => {
+                eprintln!("posol: --text: {e}");
+                Ok(false)
+            }
+        },
         None => {
             let options = Options {
                 mode,

@@ -74,16 +74,23 @@ impl Workers {
 
 /// Parses, analyses and serializes one input line.
 fn process_line(line: &[u8], mode: Mode) -> Result<Vec<u8>, LineError> {
-    let record = parse_line(line)?;
-    Ok(render(&record, mode))
+    render(&parse_line(line)?, mode)
 }
 
-/// Analyses a record and returns its JSON output line.
-pub(crate) fn render(record: &Record, mode: Mode) -> Vec<u8> {
-    let doc = posol::analyze(&record.text);
+/// Analyses a record and returns its JSON output line. `segment` computes tokens and
+/// sentences only; `analyze` adds morphology and facts, using the record's date.
+///
+/// # Errors
+/// [`LineError::Date`] when `analyze` gets a record with a malformed date.
+pub(crate) fn render(record: &Record, mode: Mode) -> Result<Vec<u8>, LineError> {
+    let options = match mode {
+        Mode::Segment => posol::Options::segmentation(),
+        Mode::Analyze => posol::Options::default().date(record.civil_date()?),
+    };
+    let doc = posol::analyze_with(&record.text, &options);
     let mut out = Vec::with_capacity(record.text.len() * 4 + 64);
     write_document(&mut out, record, &doc, mode);
-    out
+    Ok(out)
 }
 
 /// Processes every source in turn, writing results to `out` and problems to stderr.

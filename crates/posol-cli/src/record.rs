@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use posol::facts::CivilDate;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -12,8 +13,8 @@ pub(crate) struct Record {
     pub(crate) id: Option<Box<RawValue>>,
     /// The text to analyse.
     pub(crate) text: String,
-    /// The publication date, when given; kept for later stages (date resolution).
-    #[allow(dead_code)]
+    /// The publication date as given (`YYYY-MM-DD`), when present; `posol analyze`
+    /// resolves relative dates against it.
     pub(crate) date: Option<String>,
 }
 
@@ -41,6 +42,8 @@ pub(crate) enum LineError {
     MissingText,
     /// A field has the wrong type: the field's name and what it must be.
     FieldType(&'static str, &'static str),
+    /// The `"date"` string is not a valid `YYYY-MM-DD` date; holds the string.
+    Date(String),
 }
 
 impl fmt::Display for LineError {
@@ -51,6 +54,9 @@ impl fmt::Display for LineError {
             LineError::Shape(msg) => write!(f, "bad record: {msg}"),
             LineError::MissingText => f.write_str("missing \"text\" field"),
             LineError::FieldType(name, what) => write!(f, "\"{name}\" must be {what}"),
+            LineError::Date(value) => {
+                write!(f, "\"date\" must be a YYYY-MM-DD date, not {value:?}")
+            }
         }
     }
 }
@@ -103,6 +109,21 @@ pub(crate) fn parse_line(bytes: &[u8]) -> Result<Record, LineError> {
         Some(raw) => Some(string_field(raw, "date")?),
     };
     Ok(Record { id, text, date })
+}
+
+impl Record {
+    /// The record's date, parsed.
+    ///
+    /// # Errors
+    /// [`LineError::Date`] when the `"date"` string is not a valid `YYYY-MM-DD` date.
+    pub(crate) fn civil_date(&self) -> Result<Option<CivilDate>, LineError> {
+        match &self.date {
+            None => Ok(None),
+            Some(s) => CivilDate::parse(s)
+                .map(Some)
+                .ok_or_else(|| LineError::Date(s.clone())),
+        }
+    }
 }
 
 /// Decodes a raw JSON value that must be a string.
@@ -171,6 +192,13 @@ mod tests {
         assert_eq!(err("[1, 2]"), "bad record: expected a JSON object");
         assert!(err("[1, 2").starts_with("invalid JSON"));
         assert!(err(r#"{"text": "\ud800"}"#).starts_with("bad record: \"text\""));
+        let r = parse_line(br#"{"text": "", "date": "2024-02-30"}"#).expect("valid line");
+        assert_eq!(
+            r.civil_date().map_err(|e| e.to_string()),
+            Err("\"date\" must be a YYYY-MM-DD date, not \"2024-02-30\"".to_owned())
+        );
+        let r = parse_line(br#"{"text": "", "date": "2024-02-29"}"#).expect("valid line");
+        assert_eq!(r.civil_date(), Ok(CivilDate::new(2024, 2, 29)));
         assert_eq!(
             parse_line(b"{\"text\": \"\xff\"}").err(),
             Some(LineError::Utf8(10))

@@ -1,9 +1,10 @@
 //! The one place where an analysed document becomes a JSON output line.
 //!
-//! Later stages (lemmas, parts of speech, entities, facts) add their fields here.
+//! Later stages (entities) add their fields here.
 
 use posol::{CharOffsets, Document};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer as _};
+use serde_json::value::RawValue;
 
 use crate::record::Record;
 
@@ -12,7 +13,8 @@ use crate::record::Record;
 pub(crate) enum Mode {
     /// `id`, `tokens` (`start`, `stop`, `text`) and `sentences` (`start`, `stop`).
     Segment,
-    /// Everything in `Segment`, plus the document `text` and each token's `kind`.
+    /// Everything in `Segment`, plus the document `text`, each token's `kind` and, for
+    /// words and numbers, `lemma`, `pos` and `feats`; and `facts`.
     Analyze,
 }
 
@@ -55,6 +57,15 @@ fn document(
             offsets: &offsets,
         },
     )?;
+    if mode == Mode::Analyze {
+        map.serialize_entry(
+            "facts",
+            &Facts {
+                doc,
+                offsets: &offsets,
+            },
+        )?;
+    }
     SerializeMap::end(map)
 }
 
@@ -68,13 +79,18 @@ impl serde::Serialize for Tokens<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let text = self.doc.text();
         let mut seq = s.serialize_seq(Some(self.doc.tokens().len()))?;
-        for token in self.doc.tokens() {
+        let analyze = self.mode == Mode::Analyze;
+        for (i, token) in self.doc.tokens().iter().enumerate() {
             let (start, stop) = self.offsets.char_span(token.span);
+            let morph = self.doc.morph(i).filter(|_| analyze);
             seq.serialize_element(&TokenOut {
                 start,
                 stop,
                 text: token.text(text),
-                kind: (self.mode == Mode::Analyze).then(|| token.kind.as_str()),
+                kind: analyze.then(|| token.kind.as_str()),
+                lemma: morph.map(|m| m.lemma.as_str()),
+                pos: morph.map(|m| m.upos),
+                feats: morph.map(|m| m.feats),
             })?;
         }
         seq.end()
@@ -88,6 +104,12 @@ struct TokenOut<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lemma: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pos: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feats: Option<&'static str>,
 }
 
 struct Sentences<'a> {
@@ -112,6 +134,26 @@ struct SentenceOut {
     stop: usize,
 }
 
+/// The facts, each written by [`posol::facts::Fact::to_json`]:
+/// `{"kind","type","start","stop","text", ...value fields}`.
+struct Facts<'a> {
+    doc: &'a Document,
+    offsets: &'a CharOffsets,
+}
+
+impl serde::Serialize for Facts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = self.doc.text();
+        let mut seq = s.serialize_seq(Some(self.doc.facts().len()))?;
+        for fact in self.doc.facts() {
+            let json = RawValue::from_string(fact.to_json(text, self.offsets))
+                .map_err(serde::ser::Error::custom)?;
+            seq.serialize_element(&json)?;
+        }
+        seq.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,9 +161,7 @@ mod tests {
 
     fn render(line: &str, mode: Mode) -> String {
         let record = parse_line(line.as_bytes()).expect("valid line");
-        let doc = posol::analyze(&record.text);
-        let mut out = Vec::new();
-        write_document(&mut out, &record, &doc, mode);
+        let out = crate::pipeline::render(&record, mode).expect("renders");
         String::from_utf8(out).expect("utf-8 output")
     }
 
@@ -135,10 +175,35 @@ mod tests {
                 + "\n"
         );
         assert_eq!(
-            render(r#"{"text": "Да"}"#, Mode::Analyze),
-            r#"{"id":null,"text":"Да","tokens":[{"start":0,"stop":2,"text":"Да","kind":"word"}],"sentences":[{"start":0,"stop":2}]}"#
+            render(r#"{"text": "Москва"}"#, Mode::Analyze),
+            r#"{"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"facts":[]}"#
                 .to_owned()
                 + "\n"
         );
+    }
+
+    #[test]
+    fn analyze_writes_morphology_and_facts() {
+        let line = r#"{"id": "x", "text": "Вчера — 5%!", "date": "2025-05-16"}"#;
+        let out = render(line, Mode::Analyze);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let tokens = v["tokens"].as_array().expect("tokens");
+        assert_eq!(tokens[0]["lemma"], "вчера");
+        assert_eq!(tokens[0]["pos"], "ADV");
+        assert!(tokens[1].get("lemma").is_none(), "dash has no morphology");
+        assert_eq!(tokens[2]["pos"], "NUM");
+        assert!(tokens[3].get("pos").is_none(), "% has no morphology");
+        assert_eq!(
+            v["facts"],
+            serde_json::json!([
+                {"kind": "date", "type": "DATE", "start": 0, "stop": 5, "text": "Вчера",
+                 "value": "2025-05-15", "relative": true, "resolved": true},
+                {"kind": "percent", "type": "PERCENT", "start": 8, "stop": 10, "text": "5%",
+                 "value": 5}
+            ])
+        );
+        // segment ignores the date and writes neither morphology nor facts
+        let out = render(line, Mode::Segment);
+        assert!(!out.contains("lemma") && !out.contains("facts"));
     }
 }

@@ -1,0 +1,132 @@
+//! `posol analyze`: morphology on tokens, facts with code-point offsets, and dates.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{json, Value};
+
+fn posol(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_posol"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn posol");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&data));
+    let output = child.wait_with_output().expect("wait for posol");
+    writer.join().expect("writer thread").expect("write stdin");
+    output
+}
+
+fn lines(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("utf-8 stdout")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Slices `text` by code-point offsets, as Python would.
+fn slice(text: &str, start: &Value, stop: &Value) -> String {
+    let start = start.as_u64().expect("start") as usize;
+    let stop = stop.as_u64().expect("stop") as usize;
+    text.chars().skip(start).take(stop - start).collect()
+}
+
+fn record(id: usize, text: &str, date: Option<&str>) -> String {
+    let mut r = json!({"id": id, "text": text});
+    if let Some(d) = date {
+        r["date"] = json!(d);
+    }
+    format!("{r}\n")
+}
+
+#[test]
+fn tokens_carry_morphology_words_and_numbers_only() {
+    let out = posol(
+        &[
+            "analyze",
+            "--text",
+            "Послы встретились в 2024 году, см. #МИД 🙂",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &lines(&out)[0];
+    let tokens = doc["tokens"].as_array().expect("tokens");
+    assert_eq!(
+        (&tokens[0]["lemma"], &tokens[0]["pos"]),
+        (&json!("посол"), &json!("NOUN"))
+    );
+    assert!(tokens[0]["feats"]
+        .as_str()
+        .expect("feats")
+        .contains("Number=Plur"));
+    assert_eq!(tokens[1]["lemma"], "встретиться");
+    assert_eq!(tokens[3]["pos"], "NUM");
+    for token in tokens {
+        let with_morph = matches!(token["kind"].as_str(), Some("word" | "number"));
+        for field in ["lemma", "pos", "feats"] {
+            assert_eq!(token.get(field).is_some(), with_morph, "{token}");
+        }
+    }
+}
+
+#[test]
+fn facts_use_code_points_and_the_record_date() {
+    let text = "🇷🇺 Вчера в Минске подписали контракт на 3,5 млн евро — второй за год.";
+    let input = record(1, text, Some("2025-05-16")) + &record(2, text, None);
+    let out = posol(&["analyze"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = lines(&out);
+    let facts = docs[0]["facts"].as_array().expect("facts");
+    let kinds: Vec<&str> = facts.iter().filter_map(|f| f["kind"].as_str()).collect();
+    assert_eq!(kinds, ["date", "money", "ordinal"]);
+    for fact in facts {
+        assert_eq!(slice(text, &fact["start"], &fact["stop"]), fact["text"]);
+    }
+    assert_eq!(facts[0]["text"], "Вчера");
+    assert_eq!(facts[0]["value"], "2025-05-15");
+    assert_eq!(facts[0]["resolved"], true);
+    assert_eq!(facts[1]["amount"], 3_500_000);
+    assert_eq!(facts[1]["currency"], "EUR");
+    assert_eq!(facts[2]["value"], 2);
+    // Without a date (and no dateline) "вчера" stays unresolved.
+    let undated = &docs[1]["facts"][0];
+    assert_eq!(undated["relative"], true);
+    assert!(undated.get("value").is_none(), "{undated}");
+}
+
+#[test]
+fn bad_date_fails_its_line_only() {
+    let input = record(0, "Сегодня.", Some("2025-05-16"))
+        + &record(1, "Завтра.", Some("16.05.2025"))
+        + &record(2, "Вчера.", Some("2025-02-29"))
+        + &record(3, "Позавчера.", None);
+    for threads in ["1", "2"] {
+        let out = posol(&["analyze", "--threads", threads], input.as_bytes());
+        assert_eq!(out.status.code(), Some(1));
+        let ids: Vec<Value> = lines(&out).iter().map(|v| v["id"].clone()).collect();
+        assert_eq!(ids, [0, 3]);
+        let err = stderr(&out);
+        assert!(
+            err.contains(
+                "posol: <stdin>:2: \"date\" must be a YYYY-MM-DD date, not \"16.05.2025\""
+            ),
+            "{err}"
+        );
+        assert!(err.contains("<stdin>:3: \"date\""), "{err}");
+    }
+    // `segment` does not read the date.
+    let out = posol(&["segment"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &lines(&out)[1];
+    assert!(doc.get("facts").is_none() && doc["tokens"][0].get("lemma").is_none());
+}
