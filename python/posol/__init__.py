@@ -10,6 +10,14 @@ Offsets are Python string indices, so for every token and sentence
 >>> token = posol.tokenize(text)[0]
 >>> text[token.start:token.stop]
 'Министры'
+>>> doc = posol.analyze(text)
+>>> doc[1].lemma, doc[1].pos
+('встретиться', 'VERB')
+>>> fact = doc.facts[0]
+>>> fact.kind, fact.text, fact.duration, text[fact.start:fact.stop] == fact.text
+('date', 'два дня', 'P2D', True)
+>>> posol.parse("Риме")[0].normal_form
+'Рим'
 
 All functions release the GIL while the Rust code runs, so they can be called from
 several threads at once. Results are immutable, hashable and picklable values.
@@ -17,20 +25,24 @@ several threads at once. Results are immutable, hashable and picklable values.
 
 from __future__ import annotations
 
-from typing import List
+import datetime
+from typing import List, Optional, Union
 
 from posol import _native
-from posol._native import Document, PosolError, Sentence, Token
+from posol._native import Document, Fact, Parse, PosolError, Sentence, Token
 
 __version__: str = _native.__version__
 
 __all__ = [
     "Document",
+    "Fact",
+    "Parse",
     "PosolError",
     "Sentence",
     "Token",
     "__version__",
     "analyze",
+    "parse",
     "sentenize",
     "tokenize",
 ]
@@ -47,7 +59,8 @@ def tokenize(text: str) -> List[Token]:
     Returns
     -------
     list of Token
-        Tokens in text order, with ``text[t.start:t.stop] == t.text``.
+        Tokens in text order, with ``text[t.start:t.stop] == t.text``. They carry no
+        morphology (``lemma``, ``pos`` and ``feats`` are ``None``): use :func:`analyze`.
 
     Raises
     ------
@@ -69,6 +82,7 @@ def sentenize(text: str) -> List[Sentence]:
     -------
     list of Sentence
         Sentences in text order, each with its tokens; together they cover every token once.
+        The tokens carry no morphology: use :func:`analyze`.
 
     Raises
     ------
@@ -78,22 +92,54 @@ def sentenize(text: str) -> List[Sentence]:
     return _native.sentenize(text)
 
 
-def analyze(text: str) -> Document:
-    """Analyse ``text``: tokens and sentences in one pass.
+def analyze(text: str, date: Optional[Union[datetime.date, str]] = None) -> Document:
+    """Analyse ``text``: tokens, sentences, morphology and facts in one pass.
 
     Parameters
     ----------
     text : str
         Any text.
+    date : datetime.date or str, optional
+        The document's date (a ``datetime.date``, a ``datetime.datetime`` or a
+        ``"YYYY-MM-DD"`` string); relative dates such as ``вчера`` or ``в прошлом году``
+        are resolved against it. Without it, a dateline in the text is used, if any.
 
     Returns
     -------
     Document
-        ``len(doc)`` tokens, ``doc[i]`` the i-th token, ``doc.sentences`` the sentences.
+        ``len(doc)`` tokens, ``doc[i]`` the i-th token, ``doc.sentences`` the sentences,
+        ``doc.facts`` the facts. Words and numbers have ``lemma``, ``pos`` (UD part of
+        speech) and ``feats`` (UD features), chosen in the context of their sentence;
+        punctuation, symbols, URLs, e-mails, hashtags, mentions and emoji have ``None``.
 
     Raises
     ------
     TypeError
-        If ``text`` is not a ``str``.
+        If ``text`` is not a ``str``, or ``date`` is not a date, a string or ``None``.
+    PosolError
+        If ``date`` is a string that is not a valid ``YYYY-MM-DD`` date.
     """
-    return _native.analyze(text)
+    return _native.analyze(text, date)
+
+
+def parse(word: str) -> List[Parse]:
+    """All morphological analyses of one ``word``, most probable first.
+
+    Parameters
+    ----------
+    word : str
+        A word in any letter case; unknown words are guessed from their endings.
+
+    Returns
+    -------
+    list of Parse
+        Each with ``word``, ``lemma``, ``normal_form``, ``score``, ``tag`` (OpenCorpora),
+        ``pos`` and ``feats`` (Universal Dependencies) and ``inflect(grammemes)``.
+        Empty for an empty string.
+
+    Raises
+    ------
+    TypeError
+        If ``word`` is not a ``str``.
+    """
+    return _native.parse(word)

@@ -22,6 +22,11 @@ TEXTS = [
 ]
 
 
+def _bare(token: posol.Token) -> posol.Token:
+    """The token without its morphology."""
+    return posol.Token(token.start, token.stop, token.text, token.kind, token.glued)
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_offsets_slice_the_text(text: str) -> None:
     for token in posol.tokenize(text):
@@ -33,8 +38,11 @@ def test_offsets_slice_the_text(text: str) -> None:
             assert sentence.start <= token.start <= token.stop <= sentence.stop
     doc = posol.analyze(text)
     assert doc.text == text
-    assert doc.tokens == posol.tokenize(text)
-    assert doc.sentences == posol.sentenize(text)
+    # analyze adds morphology to the tokens tokenize and sentenize find
+    assert [_bare(t) for t in doc.tokens] == posol.tokenize(text)
+    assert [(s.start, s.stop, s.text, [_bare(t) for t in s.tokens]) for s in doc.sentences] == [
+        (s.start, s.stop, s.text, s.tokens) for s in posol.sentenize(text)
+    ]
     assert [t for s in doc.sentences for t in s.tokens] == doc.tokens
 
 
@@ -62,7 +70,8 @@ def test_reprs_are_short_and_show_zeros() -> None:
     assert "…" in repr(doc)
     assert len(repr(doc.sentences[0])) < 120
     token = doc[0]
-    assert repr(token) == "Token(start=0, stop=5, text='Визит', kind='word', glued=False)"
+    assert repr(token) == "Token(start=0, stop=5, text='Визит', kind='word', glued=False, lemma='визит', pos='NOUN')"
+    assert repr(posol.tokenize("Визит")[0]) == "Token(start=0, stop=5, text='Визит', kind='word', glued=False)"
     assert repr(posol.analyze("")) == "Document(text='', tokens=0, sentences=0)"
 
 
@@ -106,7 +115,19 @@ def test_to_dict_is_json_ready() -> None:
     doc = posol.analyze("Рим. Астана.")
     data = json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))
     assert data["text"] == "Рим. Астана."
-    assert data["tokens"][0] == {"start": 0, "stop": 3, "text": "Рим", "kind": "word", "glued": False}
+    assert data["tokens"][0] == {
+        "start": 0,
+        "stop": 3,
+        "text": "Рим",
+        "kind": "word",
+        "glued": False,
+        "lemma": "рим",
+        "pos": "PROPN",
+        "feats": data["tokens"][0]["feats"],
+    }
+    assert "Number=Sing" in data["tokens"][0]["feats"]
+    assert data["tokens"][1] == {"start": 3, "stop": 4, "text": ".", "kind": "punct", "glued": False}
+    assert data["facts"] == []
     assert data["sentences"][1]["start"] == 5
     assert data["sentences"][1]["tokens"][0]["text"] == "Астана"
     assert doc[0].to_dict() == data["tokens"][0]

@@ -50,7 +50,18 @@ def test_analyze_jsonl_with_a_bad_line(tmp_path: Path) -> None:
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["id"] for d in docs] == ["x1", 3]
     assert docs[0]["text"] == "Рим. Астана."
-    assert docs[0]["tokens"][0] == {"start": 0, "stop": 3, "text": "Рим", "kind": "word"}
+    assert docs[0]["tokens"][0] == {
+        "start": 0,
+        "stop": 3,
+        "text": "Рим",
+        "kind": "word",
+        "lemma": "рим",
+        "pos": "PROPN",
+        "feats": docs[0]["tokens"][0]["feats"],
+    }
+    assert "Number=Sing" in docs[0]["tokens"][0]["feats"]
+    assert docs[0]["tokens"][1] == {"start": 3, "stop": 4, "text": ".", "kind": "punct"}
+    assert docs[0]["facts"] == []
 
 
 def test_stdin_and_usage_errors() -> None:

@@ -1,16 +1,18 @@
-//! `posol.Document`: the analysed text with its tokens and sentences.
+//! `posol.Document`: the analysed text with its tokens, sentences and facts.
 
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList};
 
+use crate::date::date_arg;
+use crate::fact::Fact;
 use crate::repr::short_text;
 use crate::sentence::Sentence;
 use crate::token::Token;
 
 /// An analysed text: ``len(doc)`` tokens, ``doc[i]`` the i-th token (negative too).
 ///
-/// ``Document(text)`` analyses ``text`` (the same as :func:`posol.analyze`).
+/// ``Document(text, date=None)`` analyses ``text`` (the same as :func:`posol.analyze`).
 /// Immutable, hashable, picklable.
 #[pyclass(frozen, eq, hash, module = "posol", sequence)]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -20,46 +22,61 @@ pub(crate) struct Document {
     pub(crate) text: String,
     pub(crate) tokens: Vec<Token>,
     pub(crate) sentences: Vec<Sentence>,
+    pub(crate) facts: Vec<Fact>,
 }
 
 impl Document {
-    /// Analyses `text` and converts the result to Python-offset values (no GIL needed).
-    pub(crate) fn analyze(text: String) -> Document {
-        let doc = posol::analyze(&text);
+    /// Analyses `text` as `options` say and converts the result to Python-offset values
+    /// (no GIL needed).
+    pub(crate) fn analyze(text: String, options: &posol::Options) -> Document {
+        let doc = posol::analyze_with(&text, options);
         let offsets = doc.char_offsets();
         let tokens: Vec<Token> = doc
             .tokens()
             .iter()
-            .map(|t| Token::from_core(t, &text, &offsets))
+            .enumerate()
+            .map(|(i, t)| Token::from_core(t, &text, &offsets, doc.morph(i)))
             .collect();
         let sentences = doc
             .sentences()
             .iter()
             .map(|s| Sentence::from_core(s, &text, &offsets, &tokens))
             .collect();
+        let facts = doc
+            .facts()
+            .iter()
+            .map(|f| Fact::from_core(f, &text, &offsets))
+            .collect();
         Document {
             text,
             tokens,
             sentences,
+            facts,
         }
     }
 }
 
 #[pymethods]
 impl Document {
-    /// Analyses ``text``; with ``tokens`` and ``sentences`` given, builds the document
-    /// from them instead (this is how pickling restores a document).
+    /// Analyses ``text`` (with ``date``, a ``datetime.date`` or ``"YYYY-MM-DD"``, for
+    /// relative dates); with ``tokens``, ``sentences`` or ``facts`` given, builds the
+    /// document from them instead (this is how pickling restores a document).
     #[new]
-    #[pyo3(signature = (text, tokens = None, sentences = None))]
+    #[pyo3(signature = (text, tokens = None, sentences = None, facts = None, date = None))]
     fn new(
         py: Python<'_>,
         text: String,
         tokens: Option<Vec<PyRef<'_, Token>>>,
         sentences: Option<Vec<PyRef<'_, Sentence>>>,
-    ) -> Self {
-        match (tokens, sentences) {
-            (None, None) => py.detach(move || Document::analyze(text)),
-            (tokens, sentences) => Document {
+        facts: Option<Vec<PyRef<'_, Fact>>>,
+        date: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        Ok(match (tokens, sentences, facts) {
+            (None, None, None) => {
+                let options = posol::Options::default().date(date_arg(date)?);
+                py.detach(move || Document::analyze(text, &options))
+            }
+            (tokens, sentences, facts) => Document {
                 text,
                 tokens: tokens
                     .unwrap_or_default()
@@ -71,8 +88,13 @@ impl Document {
                     .iter()
                     .map(|s| (**s).clone())
                     .collect(),
+                facts: facts
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|f| (**f).clone())
+                    .collect(),
             },
-        }
+        })
     }
 
     /// The tokens (a new list on every access).
@@ -85,6 +107,12 @@ impl Document {
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(py, self.sentences.iter().cloned())
+    }
+
+    /// The facts, in text order (a new list on every access).
+    #[getter]
+    fn facts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.facts.iter().cloned())
     }
 
     fn __len__(&self) -> usize {
@@ -114,14 +142,26 @@ impl Document {
         ))
     }
 
+    #[allow(clippy::type_complexity)]
     fn __getnewargs__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(String, Bound<'py, PyList>, Bound<'py, PyList>)> {
-        Ok((self.text.clone(), self.tokens(py)?, self.sentences(py)?))
+    ) -> PyResult<(
+        String,
+        Bound<'py, PyList>,
+        Bound<'py, PyList>,
+        Bound<'py, PyList>,
+    )> {
+        Ok((
+            self.text.clone(),
+            self.tokens(py)?,
+            self.sentences(py)?,
+            self.facts(py)?,
+        ))
     }
 
-    /// A JSON-ready dict: ``text``, ``tokens`` and ``sentences`` (lists of dicts).
+    /// A JSON-ready dict: ``text``, ``tokens``, ``sentences`` and ``facts`` (lists of
+    /// dicts).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
@@ -135,6 +175,11 @@ impl Document {
             sentences.append(sentence.to_dict(py)?)?;
         }
         dict.set_item("sentences", sentences)?;
+        let facts = PyList::empty(py);
+        for fact in &self.facts {
+            facts.append(fact.to_dict(py)?)?;
+        }
+        dict.set_item("facts", facts)?;
         Ok(dict)
     }
 }

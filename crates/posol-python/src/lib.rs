@@ -6,7 +6,10 @@
 
 #![deny(missing_docs)]
 
+mod date;
 mod document;
+mod fact;
+mod parse;
 mod repr;
 mod sentence;
 mod token;
@@ -17,7 +20,10 @@ use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use crate::date::date_arg;
 use crate::document::Document;
+use crate::fact::Fact;
+use crate::parse::Parse;
 use crate::sentence::Sentence;
 use crate::token::Token;
 
@@ -28,12 +34,6 @@ create_exception!(
     "Raised when posol rejects its input (a ValueError)."
 );
 
-/// Converts a core library error into a [`PosolError`] carrying its message.
-#[allow(dead_code)] // No exposed function is fallible yet; dates and facts will be.
-pub(crate) fn posol_error(error: &posol::Error) -> PyErr {
-    PosolError::new_err(error.message().to_owned())
-}
-
 /// Splits ``text`` into tokens.
 #[pyfunction]
 fn tokenize(py: Python<'_>, text: String) -> Vec<Token> {
@@ -41,7 +41,7 @@ fn tokenize(py: Python<'_>, text: String) -> Vec<Token> {
         let offsets = posol::CharOffsets::new(&text);
         posol::tokenize(&text)
             .iter()
-            .map(|t| Token::from_core(t, &text, &offsets))
+            .map(|t| Token::from_core(t, &text, &offsets, None))
             .collect()
     })
 }
@@ -49,13 +49,16 @@ fn tokenize(py: Python<'_>, text: String) -> Vec<Token> {
 /// Splits ``text`` into sentences (each with its tokens).
 #[pyfunction]
 fn sentenize(py: Python<'_>, text: String) -> Vec<Sentence> {
-    py.detach(move || Document::analyze(text).sentences)
+    py.detach(move || Document::analyze(text, &posol::Options::segmentation()).sentences)
 }
 
-/// Analyses ``text``: tokens and sentences in one pass.
+/// Analyses ``text``: tokens, sentences, morphology and facts; relative dates are
+/// resolved against ``date`` (a ``datetime.date`` or ``"YYYY-MM-DD"``).
 #[pyfunction]
-fn analyze(py: Python<'_>, text: String) -> Document {
-    py.detach(move || Document::analyze(text))
+#[pyo3(signature = (text, date = None))]
+fn analyze(py: Python<'_>, text: String, date: Option<&Bound<'_, PyAny>>) -> PyResult<Document> {
+    let options = posol::Options::default().date(date_arg(date)?);
+    Ok(py.detach(move || Document::analyze(text, &options)))
 }
 
 /// Runs the ``posol`` command line with ``argv`` (``argv[0]`` is the program name) and
@@ -80,6 +83,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Token>()?;
     m.add_class::<Sentence>()?;
     m.add_class::<Document>()?;
+    m.add_class::<Fact>()?;
+    m.add_class::<Parse>()?;
+    m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(sentenize, m)?)?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
