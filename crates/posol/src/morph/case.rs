@@ -33,9 +33,41 @@ pub(crate) fn restore_case(surface: &str, target: &str) -> String {
     out
 }
 
+/// Appends `word.to_lowercase()` to `out` (same result), with a fast path for ASCII and
+/// the Russian alphabet.
+pub(crate) fn push_lowercase(word: &str, out: &mut String) {
+    let start = out.len();
+    for c in word.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\u{7f}' | 'а'..='я' | 'ё' => out.push(c),
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'Ё' => out.push('ё'),
+            // the final sigma depends on context: leave it to the standard library
+            'Σ' => {
+                out.truncate(start);
+                out.push_str(&word.to_lowercase());
+                return;
+            }
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::restore_case;
+
+    #[test]
+    fn lowercase_matches_std() {
+        for w in [
+            "", "Москва", "ЁЛКА", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "İstanbul", "Reuters-2024", "ẞ", "Ѐ Ѝ Ѡ", "😀",
+        ] {
+            let mut s = String::from("x");
+            super::push_lowercase(w, &mut s);
+            assert_eq!(s, format!("x{}", w.to_lowercase()), "{w}");
+        }
+    }
 
     #[test]
     fn keeps_case_patterns() {

@@ -181,11 +181,16 @@ impl Dict {
         })
     }
 
-    /// P(tag | word) from the annotated corpus (0 when unknown).
-    pub(crate) fn prob(&self, word: &str, tag: u16) -> f32 {
-        let Some(m) = &self.probs else { return 0.0 };
-        let Some(off) = m.get(word) else { return 0.0 };
-        let pool = self.prob_pool.get(off as usize * 4..).unwrap_or(&[]);
+    /// The corpus statistics of `word` (one fst lookup), for [`Dict::prob_of`]; empty
+    /// when the corpus does not know the word.
+    pub(crate) fn probs_of(&self, word: &str) -> &'static [u8] {
+        let Some(m) = &self.probs else { return &[] };
+        let Some(off) = m.get(word) else { return &[] };
+        self.prob_pool.get(off as usize * 4..).unwrap_or(&[])
+    }
+
+    /// P(tag | word) from the statistics returned by [`Dict::probs_of`] (0 when unknown).
+    pub(crate) fn prob_of(pool: &[u8], tag: u16) -> f32 {
         let n = u32_at(pool, 0) as usize;
         (0..n)
             .find(|i| u32_at(pool, 1 + 2 * i) == tag as u32)

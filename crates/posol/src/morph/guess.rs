@@ -3,7 +3,7 @@
 
 use super::dict::Entry;
 use super::parse::{Origin, Parse};
-use super::tags::bit;
+use super::tags::{bit, const_bit, const_mask};
 use super::Analyzer;
 
 /// Particles written after a hyphen (`скажи-ка`, `кто-то`).
@@ -166,12 +166,15 @@ impl Analyzer {
     /// guesses go before other guesses (`Токаева`); dictionary words without a
     /// proper-noun reading get surname guesses appended (`Токаев` beside `токай`).
     pub(crate) fn name_heuristics(&'static self, lower: &str, parses: &mut Vec<Parse>) {
-        let is_name = |p: &Parse| p.has_any(&["Surn", "Name", "Patr"]);
-        let is_proper = |p: &Parse| p.has_any(&["Surn", "Name", "Patr", "Geox", "Orgn"]);
-        let surnames = self.surname_parses(lower);
+        const NAME: u128 = const_mask(&["Surn", "Name", "Patr"]);
+        const PROPER: u128 = const_mask(&["Surn", "Name", "Patr", "Geox", "Orgn"]);
+        const MASC: u128 = const_bit("masc");
+        let is_name = |p: &Parse| self.gram(p.tag_id) & NAME != 0;
+        let is_proper = |p: &Parse| self.gram(p.tag_id) & PROPER != 0;
         if parses.iter().any(|p| p.known) {
             if !parses.iter().any(is_proper) && !lower.contains('-') {
-                let extra: Vec<Parse> = surnames
+                let extra: Vec<Parse> = self
+                    .surname_parses(lower)
                     .into_iter()
                     .map(|mut p| {
                         p.score *= 0.05;
@@ -186,6 +189,7 @@ impl Analyzer {
         let last = chars.next();
         let before = chars.next();
         let vowels = "аеёиоуыэюя";
+        let surnames = self.surname_parses(lower);
         let indeclinable = surnames.is_empty()
             && lower.chars().count() >= 3
             && last.is_some_and(|c| "иоуэю".contains(c))
@@ -215,7 +219,7 @@ impl Analyzer {
                 p.score *= 0.5;
             }
         }
-        named.sort_by_key(|p| !p.has("masc"));
+        named.sort_by_key(|p| self.gram(p.tag_id) & MASC == 0);
         parses.extend(named);
         parses.extend(other);
     }

@@ -10,12 +10,11 @@ impl Analyzer {
     pub(crate) fn lexeme(&'static self, p: &Parse) -> Vec<Parse> {
         match &p.origin {
             Origin::Paradigm {
-                para,
-                stem,
-                pre,
-                post,
-                ..
+                para, pre, post, ..
             } => {
+                let Some(stem) = p.stem(self) else {
+                    return Vec::new();
+                };
                 let n = self.dict.paradigm_len(*para);
                 let mut out = Vec::with_capacity(n);
                 for idx in 0..n as u16 {
@@ -50,7 +49,8 @@ impl Analyzer {
         }
     }
 
-    fn gram(&self, tag: u16) -> u128 {
+    /// The grammeme set of a tag id (empty for an unknown id).
+    pub(crate) fn gram(&self, tag: u16) -> u128 {
         self.tag_info(tag).map_or(0, |t| t.gram)
     }
 

@@ -141,11 +141,18 @@ impl Analyzer {
         if word.is_empty() {
             return Vec::new();
         }
-        let lower = word.to_lowercase();
+        thread_local! {
+            static LOWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+        }
+        // a reused buffer for the lower-case word (a nested call just gets a new one)
+        let mut lower = LOWER.take();
+        lower.clear();
+        case::push_lowercase(word, &mut lower);
         let mut parses = self.parse_lower(&lower, 0);
         if word.chars().next().is_some_and(char::is_uppercase) {
             self.name_heuristics(&lower, &mut parses);
         }
+        LOWER.set(lower);
         for p in &mut parses {
             p.word.clear();
             p.word.push_str(word);
@@ -208,7 +215,6 @@ impl Analyzer {
         let origin = Origin::Paradigm {
             para: e.para,
             idx: e.idx,
-            stem: stem.into(),
             pre: pre.into(),
             post: post.into(),
         };
@@ -247,13 +253,15 @@ impl Analyzer {
         if res.is_empty() {
             return;
         }
-        let probs: Vec<f32> = res
-            .iter()
-            .map(|p| self.dict.prob(lower, p.tag_id))
-            .collect();
-        if probs.iter().sum::<f32>() > 0.0 {
-            for (p, pr) in res.iter_mut().zip(probs) {
-                p.score = pr;
+        let stats = self.dict.probs_of(lower);
+        let sum: f32 = if stats.is_empty() {
+            0.0
+        } else {
+            res.iter().map(|p| Dict::prob_of(stats, p.tag_id)).sum()
+        };
+        if sum > 0.0 {
+            for p in res.iter_mut() {
+                p.score = Dict::prob_of(stats, p.tag_id);
             }
             res.sort_by(|a, b| b.score.total_cmp(&a.score));
         } else {

@@ -6,11 +6,12 @@ use super::Analyzer;
 /// How a parse was built; needed to generate the other forms of its lexeme.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Origin {
-    /// A paradigm form: `pre + paradigm prefix + stem + paradigm suffix + post`.
+    /// A paradigm form: `pre + paradigm prefix + stem + paradigm suffix + post`. The
+    /// stem is not stored: the lemma is `pre + prefix₀ + stem + suffix₀ + post` (form 0
+    /// of the paradigm), so it is cut out of the lemma when needed ([`Parse::stem`]).
     Paradigm {
         para: u16,
         idx: u16,
-        stem: Box<str>,
         pre: Box<str>,
         post: Box<str>,
     },
@@ -52,6 +53,19 @@ pub struct Parse {
 }
 
 impl Parse {
+    /// The stem of a paradigm parse, cut out of the lemma (see [`Origin::Paradigm`]).
+    pub(crate) fn stem(&self, a: &Analyzer) -> Option<&str> {
+        let Origin::Paradigm { para, pre, post, .. } = &self.origin else {
+            return None;
+        };
+        let norm = a.dict.form(*para, 0);
+        self.lemma
+            .strip_prefix(&**pre)?
+            .strip_prefix(norm.prefix)?
+            .strip_suffix(&**post)?
+            .strip_suffix(norm.suffix)
+    }
+
     /// The lemma with the letter case of the input word (`Токаева` → `Токаев`,
     /// `Касым-Жомарта` → `Касым-Жомарт`, `МИДа` → `МИД` stays upper case).
     pub fn normal_form(&self) -> String {

@@ -61,6 +61,44 @@ pub(crate) fn bit(name: &str) -> u128 {
     grammeme_id(name).map_or(0, |i| 1u128 << i)
 }
 
+/// [`bit`] at compile time, for the masks the hot paths test.
+pub(crate) const fn const_bit(name: &str) -> u128 {
+    let mut i = 0;
+    while i < GRAMMEMES.len() {
+        if const_eq(GRAMMEMES[i], name) {
+            return 1u128 << i;
+        }
+        i += 1;
+    }
+    0
+}
+
+/// Union of [`const_bit`] over `names`.
+pub(crate) const fn const_mask(names: &[&str]) -> u128 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < names.len() {
+        m |= const_bit(names[i]);
+        i += 1;
+    }
+    m
+}
+
+const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Mask of all grammemes of the category `name` belongs to (just `name` if none).
 pub(crate) fn category_mask(name: &str) -> u128 {
     for cat in CATEGORIES {
