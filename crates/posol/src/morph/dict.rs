@@ -41,8 +41,10 @@ pub(crate) struct Dict {
     para_offsets: &'static [u8],
     paradigms: &'static [u8],
     words: Option<Map<&'static [u8]>>,
+    words_jump: Option<Jump>,
     word_pool: &'static [u8],
     probs: Option<Map<&'static [u8]>>,
+    probs_jump: Option<Jump>,
     prob_pool: &'static [u8],
     pred: Vec<Map<&'static [u8]>>,
     pred_pool: &'static [u8],
@@ -104,8 +106,10 @@ impl Dict {
             para_offsets: &[],
             paradigms: &[],
             words: None,
+            words_jump: None,
             word_pool: &[],
             probs: None,
+            probs_jump: None,
             prob_pool: &[],
             pred: Vec::new(),
             pred_pool: &[],
@@ -129,16 +133,20 @@ impl Dict {
         }
         let map = |s: &'static [u8]| Map::new(s).ok();
         let tags = string_list(sec[1])?.into_iter().map(TagInfo::new).collect();
+        let words = map(sec[6])?;
+        let probs = map(sec[8])?;
         Some(Dict {
+            words_jump: Jump::new(words.as_fst()),
+            probs_jump: Jump::new(probs.as_fst()),
             meta: std::str::from_utf8(sec[0]).ok()?,
             tags,
             suffixes: string_list(sec[2])?,
             prefixes: string_list(sec[3])?,
             para_offsets: sec[4],
             paradigms: sec[5],
-            words: Some(map(sec[6])?),
+            words: Some(words),
             word_pool: sec[7],
-            probs: Some(map(sec[8])?),
+            probs: Some(probs),
             prob_pool: sec[9],
             pred: vec![map(sec[10])?, map(sec[11])?, map(sec[12])?],
             pred_pool: sec[13],
@@ -168,7 +176,27 @@ impl Dict {
     pub(crate) fn lookup(&self, word: &str, f: &mut dyn FnMut(&str, &[u8])) {
         if let Some(m) = &self.words {
             let mut buf = Vec::with_capacity(word.len() + 4);
-            similar(m.as_fst(), word.as_bytes(), &mut buf, f, self.word_pool, 2);
+            let key = word.as_bytes();
+            match (&self.words_jump, Jump::letters(key)) {
+                (Some(jump), Some((a, b))) => {
+                    // the first two letters through the table, with their `ё` variants
+                    // in the order of `walk` (`ё` first)
+                    for x in yo_variants(a) {
+                        for y in yo_variants(b) {
+                            let Some((addr, out)) = jump.get(x, y) else {
+                                continue;
+                            };
+                            buf.clear();
+                            buf.extend_from_slice(&x);
+                            buf.extend_from_slice(&y);
+                            let fst = m.as_fst();
+                            let pool = self.word_pool;
+                            walk(fst, addr, out, key, 4, &mut buf, f, pool, 2);
+                        }
+                    }
+                }
+                _ => similar(m.as_fst(), key, &mut buf, f, self.word_pool, 2),
+            }
         }
     }
 
@@ -185,7 +213,14 @@ impl Dict {
     /// when the corpus does not know the word.
     pub(crate) fn probs_of(&self, word: &str) -> &'static [u8] {
         let Some(m) = &self.probs else { return &[] };
-        let Some(off) = m.get(word) else { return &[] };
+        let key = word.as_bytes();
+        let found = match (&self.probs_jump, Jump::letters(key)) {
+            (Some(jump), Some((a, b))) => jump
+                .get(a, b)
+                .and_then(|(addr, out)| get_from(m.as_fst(), addr, out, &key[4..])),
+            _ => m.get(word),
+        };
+        let Some(off) = found else { return &[] };
         self.prob_pool.get(off as usize * 4..).unwrap_or(&[])
     }
 
@@ -221,6 +256,102 @@ impl Dict {
         };
         similar(m.as_fst(), suffix.as_bytes(), &mut buf, &mut cb, pool, 4);
     }
+}
+
+/// The fst states reached from the root by two two-byte UTF-8 letters (Cyrillic is
+/// `D0 xx` / `D1 xx`): lookups of Russian words start there, skipping the widest nodes.
+pub(crate) struct Jump {
+    /// Per pair of letters: state address + 1 (0: no such prefix) and output so far.
+    slots: Vec<(u32, u32)>,
+}
+
+/// `е` → [`ё`, `е`] (the order in which `walk` tries them), any other letter → itself.
+fn yo_variants(c: [u8; 2]) -> impl Iterator<Item = [u8; 2]> {
+    let yo = (c == [0xD0, 0xB5]).then_some([0xD1, 0x91]);
+    yo.into_iter().chain(std::iter::once(c))
+}
+
+impl Jump {
+    /// Index of a two-byte letter `D0 xx` or `D1 xx` (0..128).
+    fn letter_index(c: [u8; 2]) -> Option<usize> {
+        match c {
+            [0xD0 | 0xD1, b @ 0x80..=0xBF] => Some(((c[0] as usize & 1) << 6) | (b as usize & 0x3F)),
+            _ => None,
+        }
+    }
+
+    /// The first two letters of `key` if both are two-byte `D0`/`D1` letters.
+    fn letters(key: &[u8]) -> Option<([u8; 2], [u8; 2])> {
+        match key {
+            [a, b, c, d, ..] => {
+                let (x, y) = ([*a, *b], [*c, *d]);
+                Jump::letter_index(x)?;
+                Jump::letter_index(y)?;
+                Some((x, y))
+            }
+            _ => None,
+        }
+    }
+
+    /// Builds the table; `None` if an address or output does not fit 32 bits.
+    fn new(fst: &Fst<&'static [u8]>) -> Option<Jump> {
+        let mut slots = vec![(0u32, 0u32); 128 * 128];
+        let step = |addr, out: Output, bytes: [u8; 2]| {
+            let mut node = fst.node(addr);
+            let mut out = out;
+            for b in bytes {
+                let t = node.transition(node.find_input(b)?);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+            }
+            Some((node.addr(), out))
+        };
+        let letters = || {
+            [0xD0u8, 0xD1]
+                .into_iter()
+                .flat_map(|l| (0x80u8..=0xBF).map(move |t| [l, t]))
+        };
+        for x in letters() {
+            let Some((a1, o1)) = step(fst.root().addr(), Output::zero(), x) else {
+                continue;
+            };
+            for y in letters() {
+                let Some((a2, o2)) = step(a1, o1, y) else {
+                    continue;
+                };
+                let i = Jump::letter_index(x)? * 128 + Jump::letter_index(y)?;
+                let addr = u32::try_from(a2).ok()?.checked_add(1)?;
+                slots[i] = (addr, u32::try_from(o2.value()).ok()?);
+            }
+        }
+        Some(Jump { slots })
+    }
+
+    /// The state after letters `x`, `y` and the output so far.
+    fn get(&self, x: [u8; 2], y: [u8; 2]) -> Option<(fst::raw::CompiledAddr, Output)> {
+        let i = Jump::letter_index(x)? * 128 + Jump::letter_index(y)?;
+        let &(addr, out) = self.slots.get(i)?;
+        let addr = (addr as usize).checked_sub(1)?;
+        Some((addr, Output::new(out as u64)))
+    }
+}
+
+/// `Fst::get` of the rest of a key, from state `addr` with output `out` so far.
+fn get_from(
+    fst: &Fst<&'static [u8]>,
+    addr: fst::raw::CompiledAddr,
+    out: Output,
+    rest: &[u8],
+) -> Option<u64> {
+    let mut node = fst.node(addr);
+    let mut out = out;
+    for &b in rest {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    node.is_final()
+        .then(|| out.cat(node.final_output()).value())
 }
 
 /// Depth-first walk of the fst along `key`, branching to `ё` at every `е`.
