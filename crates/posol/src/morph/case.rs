@@ -61,7 +61,16 @@ mod tests {
     #[test]
     fn lowercase_matches_std() {
         for w in [
-            "", "Москва", "ЁЛКА", "ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "İstanbul", "Reuters-2024", "ẞ", "Ѐ Ѝ Ѡ", "😀",
+            "",
+            "Москва",
+            "ЁЛКА",
+            "ΣΑΣ",
+            "ὈΔΥΣΣΕΎΣ",
+            "İstanbul",
+            "Reuters-2024",
+            "ẞ",
+            "Ѐ Ѝ Ѡ",
+            "😀",
         ] {
             let mut s = String::from("x");
             super::push_lowercase(w, &mut s);

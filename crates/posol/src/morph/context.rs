@@ -20,6 +20,8 @@ const MAX_CANDIDATES: usize = 12;
 pub(crate) struct Tagger {
     weights: Vec<f32>,
     mask: u64,
+    /// per tag id of the analyzer's table
+    tags: Vec<TagHashes>,
 }
 
 /// One gold token for training the context model.
@@ -35,17 +37,35 @@ pub struct GoldToken {
     pub feats: String,
 }
 
-fn fnv(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for &b in *p {
+const FNV_PRIME: u64 = 0x100000001b3;
+
+/// An FNV-1a hash in progress over parts that each end with the byte `0xff` mixed in;
+/// lets feature hashes that start with the same parts share that work.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Fnv(u64);
+
+impl Fnv {
+    const START: Fnv = Fnv(0xcbf29ce484222325);
+
+    /// Adds bytes to the current part.
+    fn add(self, bytes: &[u8]) -> Fnv {
+        let mut h = self.0;
+        for &b in bytes {
             h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+            h = h.wrapping_mul(FNV_PRIME);
         }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x100000001b3);
+        Fnv(h)
     }
-    h
+
+    /// Adds bytes and ends the part.
+    fn part(self, bytes: &[u8]) -> Fnv {
+        let h = self.add(bytes).0;
+        Fnv((h ^ 0xff).wrapping_mul(FNV_PRIME))
+    }
+}
+
+fn fnv(parts: &[&[u8]]) -> u64 {
+    parts.iter().fold(Fnv::START, |h, p| h.part(p)).0
 }
 
 /// Lemma comparison key: lower case, `ё` as `е`.
@@ -82,48 +102,147 @@ struct Ctx<'a> {
     wn: &'a str,
     prev_upos: &'a str,
     prev_case: &'a str,
-    prev_agr: String,
+    prev_agr: std::borrow::Cow<'a, str>,
     next_upos: &'a str,
     suf3: &'a str,
     shape: &'a [u8],
 }
 
-fn features(ctx: &Ctx<'_>, c: &Parse, rank: usize, out: &mut Vec<u64>) {
+/// The feature-hash prefixes that depend on a candidate's UPOS and case only.
+#[derive(Clone, Debug)]
+struct UposHashes {
+    uw: Fnv,
+    pc_wp: Fnv,
+    pc_wn: Fnv,
+    pc_pp: Fnv,
+    u_pu: Fnv,
+    u_nu: Fnv,
+    u_sh: Fnv,
+    /// `ls` feature, complete, for lemma ≠ word and lemma = word
+    ls: [u64; 2],
+}
+
+impl UposHashes {
+    fn new(upos: &str, case: &str) -> UposHashes {
+        let (u, c) = (upos.as_bytes(), case.as_bytes());
+        let pc = |name: &[u8]| Fnv::START.part(name).add(u).part(c);
+        UposHashes {
+            uw: Fnv::START.part(b"uw").part(u),
+            pc_wp: pc(b"pc-wp"),
+            pc_wn: pc(b"pc-wn"),
+            pc_pp: pc(b"pc-pp"),
+            u_pu: Fnv::START.part(b"u-pu").part(u),
+            u_nu: Fnv::START.part(b"u-nu").part(u),
+            u_sh: Fnv::START.part(b"u-sh").part(u),
+            ls: [fnv(&[b"ls", &[0], u]), fnv(&[b"ls", &[1], u])],
+        }
+    }
+}
+
+/// Everything about a tag the features use, computed once per tag of the table.
+#[derive(Clone, Debug)]
+pub(crate) struct TagHashes {
+    tag: Box<str>,
+    upos: &'static str,
+    feats: Box<str>,
+    case: Box<str>,
+    agr: Box<str>,
+    t: u64,
+    f: u64,
+    tw: Fnv,
+    agr_h: Fnv,
+    fs3: Fnv,
+    /// prefixes for the tag's own UPOS (a candidate whose UPOS was refined by its
+    /// lemma, e.g. AUX for `быть`, computes them anew)
+    base: UposHashes,
+}
+
+impl TagHashes {
+    pub(crate) fn new(tag: &str, upos: &'static str, feats: &str) -> TagHashes {
+        let (t, f) = (tag.as_bytes(), feats.as_bytes());
+        let case = case_of(feats);
+        let agr = agreement(feats);
+        TagHashes {
+            tag: tag.into(),
+            upos,
+            feats: feats.into(),
+            case: case.into(),
+            t: fnv(&[b"t", t]),
+            f: fnv(&[b"f", f]),
+            tw: Fnv::START.part(b"tw").part(t),
+            agr_h: Fnv::START.part(b"agr").part(agr.as_bytes()),
+            fs3: Fnv::START.part(b"f-s3").part(f),
+            base: UposHashes::new(upos, case),
+            agr: agr.into(),
+        }
+    }
+
+    fn matches(&self, c: &Parse) -> bool {
+        *self.tag == *c.tag && *self.feats == *c.feats
+    }
+}
+
+/// Whether `lemma_key(lemma) == key`, without allocating for the usual alphabets.
+fn lemma_key_is(lemma: &str, key: &str) -> bool {
+    let mut k = key.chars();
+    for c in lemma.chars() {
+        let m = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\0'..='\u{7f}' | 'а'..='я' | 'ѐ' | 'ђ'..='џ' => c,
+            'ё' | 'Ё' => 'е',
+            'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            _ => return lemma_key(lemma) == key,
+        };
+        if k.next() != Some(m) {
+            return false;
+        }
+    }
+    k.next().is_none()
+}
+
+/// The features of candidate `c` at rank `rank` (hashes; see `features_reference` in
+/// the tests for their plain definition). `th`: the candidate's tag data, if known.
+fn features(ctx: &Ctx<'_>, c: &Parse, rank: usize, th: Option<&TagHashes>, out: &mut Vec<u64>) {
     out.clear();
-    let tag = c.tag.as_bytes();
-    let upos = c.upos.as_bytes();
-    let case = case_of(c.feats).as_bytes();
-    let pc = [upos, case].concat();
+    let owned;
+    let th = match th {
+        Some(th) if th.matches(c) => th,
+        _ => {
+            owned = TagHashes::new(c.tag, c.upos, c.feats);
+            &owned
+        }
+    };
+    let refined;
+    let u = if th.upos == c.upos {
+        &th.base
+    } else {
+        refined = UposHashes::new(c.upos, &th.case);
+        &refined
+    };
+    let w0 = ctx.w0.as_bytes();
     let rank_b = [rank.min(3) as u8];
     let score_b = [(c.score * 10.0).clamp(0.0, 10.0) as u8];
-    let lemma_same = [(lemma_key(&c.lemma) == ctx.w0) as u8];
-    let feats = c.feats.as_bytes();
+    let lemma_same = lemma_key_is(&c.lemma, ctx.w0) as usize;
     out.extend([
-        fnv(&[b"t", tag]),
-        fnv(&[b"tw", tag, ctx.w0.as_bytes()]),
-        fnv(&[b"uw", upos, ctx.w0.as_bytes()]),
-        fnv(&[b"lw", c.lemma.as_bytes(), ctx.w0.as_bytes()]),
-        fnv(&[b"pc-wp", &pc, ctx.wp.as_bytes()]),
-        fnv(&[b"pc-wn", &pc, ctx.wn.as_bytes()]),
-        fnv(&[
-            b"pc-pp",
-            &pc,
-            ctx.prev_upos.as_bytes(),
-            ctx.prev_case.as_bytes(),
-        ]),
-        fnv(&[b"u-pu", upos, ctx.prev_upos.as_bytes()]),
-        fnv(&[b"u-nu", upos, ctx.next_upos.as_bytes()]),
-        fnv(&[
-            b"agr",
-            agreement(c.feats).as_bytes(),
-            ctx.prev_agr.as_bytes(),
-        ]),
-        fnv(&[b"f-s3", feats, ctx.suf3.as_bytes()]),
-        fnv(&[b"u-sh", upos, ctx.shape]),
+        th.t,
+        th.tw.part(w0).0,
+        u.uw.part(w0).0,
+        fnv(&[b"lw", c.lemma.as_bytes(), w0]),
+        u.pc_wp.part(ctx.wp.as_bytes()).0,
+        u.pc_wn.part(ctx.wn.as_bytes()).0,
+        u.pc_pp
+            .part(ctx.prev_upos.as_bytes())
+            .part(ctx.prev_case.as_bytes())
+            .0,
+        u.u_pu.part(ctx.prev_upos.as_bytes()).0,
+        u.u_nu.part(ctx.next_upos.as_bytes()).0,
+        th.agr_h.part(ctx.prev_agr.as_bytes()).0,
+        th.fs3.part(ctx.suf3.as_bytes()).0,
+        u.u_sh.part(ctx.shape).0,
         fnv(&[b"rank", &rank_b]),
         fnv(&[b"score", &score_b]),
-        fnv(&[b"ls", &lemma_same, upos]),
-        fnv(&[b"f", feats]),
+        u.ls[lemma_same],
+        th.f,
     ]);
 }
 
@@ -133,6 +252,7 @@ impl Tagger {
         let empty = Tagger {
             weights: Vec::new(),
             mask: 0,
+            tags: Vec::new(),
         };
         if b.len() < 16 || &b[..8] != MAGIC {
             return empty;
@@ -149,7 +269,13 @@ impl Tagger {
         Tagger {
             weights,
             mask: (1u64 << bits) - 1,
+            tags: Vec::new(),
         }
+    }
+
+    /// Precomputes the per-tag parts of the features for the analyzer's tag table.
+    pub(crate) fn set_tags(&mut self, tags: Vec<TagHashes>) {
+        self.tags = tags;
     }
 
     fn score(&self, feats: &[u64]) -> f32 {
@@ -178,10 +304,11 @@ impl Tagger {
         let mut buf = Vec::new();
         for i in 0..cands.len() {
             let best = {
-                let ctx = context(words, &lowers, &cands, i);
+                let ctx = context(words, &lowers, &cands, i, &self.tags);
                 let mut best = (0, f32::MIN);
                 for (r, c) in cands[i].iter().take(MAX_CANDIDATES).enumerate() {
-                    features(&ctx, c, r, &mut buf);
+                    let th = self.tags.get(c.tag_id as usize);
+                    features(&ctx, c, r, th, &mut buf);
                     let s = self.score(&buf);
                     if s > best.1 {
                         best = (r, s);
@@ -203,6 +330,7 @@ fn context<'a>(
     lowers: &'a [String],
     cands: &'a [Vec<Parse>],
     i: usize,
+    tags: &'a [TagHashes],
 ) -> Ctx<'a> {
     let get = |j: Option<usize>| j.and_then(|j| lowers.get(j)).map_or("<s>", |s| s.as_str());
     let prev = i.checked_sub(1).and_then(|j| cands[j].first());
@@ -221,7 +349,13 @@ fn context<'a>(
         wn: get(Some(i + 1)),
         prev_upos: prev.map_or("<s>", |p| p.upos),
         prev_case: prev.map_or("-", |p| case_of(p.feats)),
-        prev_agr: prev.map_or(String::new(), |p| agreement(p.feats)),
+        prev_agr: match prev {
+            None => "".into(),
+            Some(p) => match tags.get(p.tag_id as usize) {
+                Some(th) if th.matches(p) => (&*th.agr).into(),
+                _ => agreement(p.feats).into(),
+            },
+        },
         next_upos: next.map_or("</s>", |p| p.upos),
         suf3: suffix(&lowers[i], 3),
         shape,
@@ -277,15 +411,16 @@ impl Analyzer {
             .collect();
         let mut buf = Vec::new();
         let mut gbuf = Vec::new();
+        let tags = &self.tagger.tags;
         for _ in 0..epochs {
             for (words, orig, gold) in &data {
                 let lowers: Vec<String> = words.iter().map(|w| lemma_key(w)).collect();
                 let mut cands = orig.clone();
                 for i in 0..cands.len() {
-                    let ctx = context(words, &lowers, &cands, i);
+                    let ctx = context(words, &lowers, &cands, i, tags);
                     let mut best = (0, f32::MIN);
                     for (r, c) in cands[i].iter().take(MAX_CANDIDATES).enumerate() {
-                        features(&ctx, c, r, &mut buf);
+                        features(&ctx, c, r, tags.get(c.tag_id as usize), &mut buf);
                         let s: f32 = buf.iter().map(|f| w[(f & mask) as usize]).sum();
                         if s > best.1 {
                             best = (r, s);
@@ -294,8 +429,9 @@ impl Analyzer {
                     t += 1;
                     let g = gold[i];
                     if best.0 != g {
-                        features(&ctx, &cands[i][g], g, &mut gbuf);
-                        features(&ctx, &cands[i][best.0], best.0, &mut buf);
+                        let (gc, bc) = (&cands[i][g], &cands[i][best.0]);
+                        features(&ctx, gc, g, tags.get(gc.tag_id as usize), &mut gbuf);
+                        features(&ctx, bc, best.0, tags.get(bc.tag_id as usize), &mut buf);
                         for (fs, delta) in [(&gbuf, 1f32), (&buf, -1f32)] {
                             for f in fs.iter() {
                                 let k = (f & mask) as usize;
@@ -321,5 +457,94 @@ impl Analyzer {
             out.extend_from_slice(&(avg as f32).to_le_bytes());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition of the features, as the weights were trained with.
+    fn features_reference(ctx: &Ctx<'_>, c: &Parse, rank: usize, out: &mut Vec<u64>) {
+        out.clear();
+        let tag = c.tag.as_bytes();
+        let upos = c.upos.as_bytes();
+        let case = case_of(c.feats).as_bytes();
+        let pc = [upos, case].concat();
+        let rank_b = [rank.min(3) as u8];
+        let score_b = [(c.score * 10.0).clamp(0.0, 10.0) as u8];
+        let lemma_same = [(lemma_key(&c.lemma) == ctx.w0) as u8];
+        let feats = c.feats.as_bytes();
+        out.extend([
+            fnv(&[b"t", tag]),
+            fnv(&[b"tw", tag, ctx.w0.as_bytes()]),
+            fnv(&[b"uw", upos, ctx.w0.as_bytes()]),
+            fnv(&[b"lw", c.lemma.as_bytes(), ctx.w0.as_bytes()]),
+            fnv(&[b"pc-wp", &pc, ctx.wp.as_bytes()]),
+            fnv(&[b"pc-wn", &pc, ctx.wn.as_bytes()]),
+            fnv(&[
+                b"pc-pp",
+                &pc,
+                ctx.prev_upos.as_bytes(),
+                ctx.prev_case.as_bytes(),
+            ]),
+            fnv(&[b"u-pu", upos, ctx.prev_upos.as_bytes()]),
+            fnv(&[b"u-nu", upos, ctx.next_upos.as_bytes()]),
+            fnv(&[
+                b"agr",
+                agreement(c.feats).as_bytes(),
+                ctx.prev_agr.as_bytes(),
+            ]),
+            fnv(&[b"f-s3", feats, ctx.suf3.as_bytes()]),
+            fnv(&[b"u-sh", upos, ctx.shape]),
+            fnv(&[b"rank", &rank_b]),
+            fnv(&[b"score", &score_b]),
+            fnv(&[b"ls", &lemma_same, upos]),
+            fnv(&[b"f", feats]),
+        ]);
+    }
+
+    #[test]
+    fn fast_features_match_reference() {
+        let a = Analyzer::global();
+        let text = "Президент Казахстана Касым-Жомарт Токаев был в Риме , где встретился \
+                    с ЕЩЁ одним Маттареллой и Мелони и говорил по-русски о торгово-экономических \
+                    связях ; ΣΑΣ Reuters 2024 XXI « » кто-нибудь Ёлка стали";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let lowers: Vec<String> = words.iter().map(|w| lemma_key(w)).collect();
+        let cands: Vec<Vec<Parse>> = words.iter().map(|w| a.parse(w)).collect();
+        let (mut fast, mut slow, mut plain) = (Vec::new(), Vec::new(), Vec::new());
+        let mut checked = 0;
+        for i in 0..words.len() {
+            let ctx = context(&words, &lowers, &cands, i, &a.tagger.tags);
+            let ctx_plain = context(&words, &lowers, &cands, i, &[]);
+            assert_eq!(ctx.prev_agr, ctx_plain.prev_agr);
+            for (r, c) in cands[i].iter().enumerate() {
+                let th = a.tagger.tags.get(c.tag_id as usize);
+                features(&ctx, c, r, th, &mut fast);
+                features(&ctx_plain, c, r, None, &mut plain);
+                features_reference(&ctx_plain, c, r, &mut slow);
+                assert_eq!(fast, slow, "{} {c:?}", words[i]);
+                assert_eq!(plain, slow, "{} {c:?}", words[i]);
+                checked += 1;
+            }
+        }
+        assert!(checked > words.len());
+    }
+
+    #[test]
+    fn lemma_key_comparison() {
+        for (lemma, key) in [
+            ("ещё", "еще"),
+            ("ЕЩЁ", "еще"),
+            ("Reuters", "reuters"),
+            ("σας", "σας"),
+            ("ΣΑΣ", "σας"),
+            ("а", "аб"),
+            ("аб", "а"),
+            ("", ""),
+        ] {
+            assert_eq!(lemma_key_is(lemma, key), lemma_key(lemma) == key, "{lemma}");
+        }
     }
 }

@@ -275,7 +275,9 @@ impl Jump {
     /// Index of a two-byte letter `D0 xx` or `D1 xx` (0..128).
     fn letter_index(c: [u8; 2]) -> Option<usize> {
         match c {
-            [0xD0 | 0xD1, b @ 0x80..=0xBF] => Some(((c[0] as usize & 1) << 6) | (b as usize & 0x3F)),
+            [0xD0 | 0xD1, b @ 0x80..=0xBF] => {
+                Some(((c[0] as usize & 1) << 6) | (b as usize & 0x3F))
+            }
             _ => None,
         }
     }

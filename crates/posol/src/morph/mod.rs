@@ -111,11 +111,17 @@ impl Analyzer {
                 .map(|c| id(&format!("NOUN,anim,ms-f,Fixd,Surn sing,{c}"), &mut tags))
                 .collect(),
         };
+        let mut tagger = context::Tagger::from_bytes(TAGGER_BYTES);
+        tagger.set_tags(
+            tags.iter()
+                .map(|t| context::TagHashes::new(&t.oc, t.upos, &t.feats))
+                .collect(),
+        );
         Analyzer {
             dict,
             tags,
             extra,
-            tagger: context::Tagger::from_bytes(TAGGER_BYTES),
+            tagger,
             surnames: OnceLock::new(),
         }
     }

@@ -55,7 +55,10 @@ pub struct Parse {
 impl Parse {
     /// The stem of a paradigm parse, cut out of the lemma (see [`Origin::Paradigm`]).
     pub(crate) fn stem(&self, a: &Analyzer) -> Option<&str> {
-        let Origin::Paradigm { para, pre, post, .. } = &self.origin else {
+        let Origin::Paradigm {
+            para, pre, post, ..
+        } = &self.origin
+        else {
             return None;
         };
         let norm = a.dict.form(*para, 0);
