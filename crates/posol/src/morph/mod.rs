@@ -180,7 +180,9 @@ impl Analyzer {
     pub(crate) fn dict_parses(&'static self, lower: &str, score: f32) -> Vec<Parse> {
         let mut res = Vec::new();
         self.dict.lookup(lower, &mut |fixed, pool| {
-            for e in Dict::entries(pool) {
+            let entries = Dict::entries(pool);
+            res.reserve(entries.size_hint().0.min(64));
+            for e in entries {
                 if let Some(p) = self.paradigm_parse(fixed, e, score, "", "") {
                     res.push(p);
                 }
