@@ -158,7 +158,7 @@ const BOS: u64 = 0x5a5a_0001;
 const EOS: u64 = 0x5a5a_0002;
 
 impl TokInfo {
-    fn edge(v: u64) -> TokInfo {
+    const fn edge(v: u64) -> TokInfo {
         TokInfo {
             word: v,
             lemma: v,
@@ -319,18 +319,32 @@ mod t {
 }
 
 /// Pushes the feature keys of token `i` of the sentence `s` (with `parent` tags of the
-/// enclosing layer for inner layers) into `out`.
+/// enclosing layer for inner layers) into `out`: [`base_features`] then
+/// [`parent_features`].
 pub(crate) fn features(s: &[TokInfo], i: usize, parent: Option<&[u8]>, out: &mut Vec<u64>) {
-    let bos = TokInfo::edge(BOS);
-    let eos = TokInfo::edge(EOS);
-    let at = |d: isize| -> &TokInfo {
-        let j = i as isize + d;
-        if j < 0 {
-            &bos
-        } else {
-            s.get(j as usize).unwrap_or(&eos)
-        }
-    };
+    base_features(s, i, out);
+    if let Some(parent) = parent {
+        parent_features(s, i, parent, out);
+    }
+}
+
+static BOS_INFO: TokInfo = TokInfo::edge(BOS);
+static EOS_INFO: TokInfo = TokInfo::edge(EOS);
+
+/// The token at offset `d` from `i`, or the sentence-edge pseudo-token.
+#[inline]
+fn at(s: &[TokInfo], i: usize, d: isize) -> &TokInfo {
+    let j = i as isize + d;
+    if j < 0 {
+        &BOS_INFO
+    } else {
+        s.get(j as usize).unwrap_or(&EOS_INFO)
+    }
+}
+
+/// The feature keys of token `i` that do not depend on an enclosing layer.
+pub(crate) fn base_features(s: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |d: isize| at(s, i, d);
     let c = at(0);
     let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
     out.push(key(t::BIAS, 0));
@@ -394,7 +408,13 @@ pub(crate) fn features(s: &[TokInfo], i: usize, parent: Option<&[u8]>, out: &mut
     out.push(key2(t::CASE, c.case, c.pos));
     out.push(key2(t::CASE + 1, p1.lemma, c.case));
     out.push(key2(t::CASE + 2, c.case, c.shape));
-    if let Some(parent) = parent {
+}
+
+/// The feature keys of token `i` over the `parent` tags of the enclosing layer.
+pub(crate) fn parent_features(s: &[TokInfo], i: usize, parent: &[u8], out: &mut Vec<u64>) {
+    let c = at(s, i, 0);
+    let (p1, n1) = (at(s, i, -1), at(s, i, 1));
+    {
         let pt = |d: isize| -> u64 {
             let j = i as isize + d;
             if j < 0 {

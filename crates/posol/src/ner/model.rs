@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::tags::N_TAGS;
+use super::tags::{Trans, N_TAGS};
 
 /// File magic.
 pub(crate) const MAGIC: &[u8; 8] = b"POSOLNER";
@@ -23,7 +23,7 @@ pub(crate) struct Layer {
     /// Subtracted from every `O` score (tuned on dev data to trade precision for recall).
     pub(crate) o_bias: f32,
     mask: u64,
-    trans: Vec<f32>,
+    trans: Trans,
     slots: &'static [u8],
     tags: &'static [u8],
     weights: &'static [u8],
@@ -92,7 +92,7 @@ impl Model {
                 scale,
                 o_bias,
                 mask: (1u64 << bits) - 1,
-                trans,
+                trans: Trans::new(&trans),
                 slots,
                 tags,
                 weights,
@@ -131,13 +131,12 @@ fn read_u32(b: &[u8], at: usize) -> u32 {
 
 impl Layer {
     /// The transition scores, `trans[prev * N_TAGS + next]`.
-    pub(crate) fn trans(&self) -> &[f32] {
+    pub(crate) fn trans(&self) -> &Trans {
         &self.trans
     }
 
-    /// Adds the weights of the features `keys` to `row` (`N_TAGS` scores).
-    pub(crate) fn score(&self, keys: &[u64], acc: &mut [i32; N_TAGS], row: &mut [f32]) {
-        acc.fill(0);
+    /// Adds the (quantized) weights of the features `keys` to `acc`.
+    pub(crate) fn accumulate(&self, keys: &[u64], acc: &mut [i32; N_TAGS]) {
         let n_slots = self.mask as usize + 1;
         for &k in keys {
             let fp = fingerprint(k);
@@ -150,12 +149,13 @@ impl Layer {
                 if f == fp {
                     let packed = read_u32(self.slots, 8 * i + 4) as usize;
                     let (start, len) = (packed >> 8, packed & 0xff);
-                    for e in start..start + len {
-                        let (Some(&t), Some(w)) =
-                            (self.tags.get(e), self.weights.get(2 * e..2 * e + 2))
-                        else {
-                            break;
-                        };
+                    let (Some(tags), Some(weights)) = (
+                        self.tags.get(start..start + len),
+                        self.weights.get(2 * start..2 * (start + len)),
+                    ) else {
+                        break;
+                    };
+                    for (&t, w) in tags.iter().zip(weights.chunks_exact(2)) {
                         if let Some(a) = acc.get_mut(t as usize) {
                             *a += i16::from_le_bytes([w[0], w[1]]) as i32;
                         }
@@ -165,12 +165,24 @@ impl Layer {
                 i = (i + 1) & self.mask as usize;
             }
         }
+    }
+
+    /// Turns accumulated weights into emission scores (`N_TAGS` scores in `row`).
+    pub(crate) fn finish(&self, acc: &[i32; N_TAGS], row: &mut [f32]) {
         for (r, &a) in row.iter_mut().zip(acc.iter()) {
             *r = a as f32 * self.scale;
         }
         if let Some(o) = row.first_mut() {
             *o -= self.o_bias;
         }
+    }
+
+    /// The emission scores (`N_TAGS` in `row`) of the features `keys`.
+    #[cfg(test)]
+    pub(crate) fn score(&self, keys: &[u64], acc: &mut [i32; N_TAGS], row: &mut [f32]) {
+        acc.fill(0);
+        self.accumulate(keys, acc);
+        self.finish(acc, row);
     }
 }
 

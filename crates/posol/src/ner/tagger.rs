@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::features::{describe, features, TokInfo};
+use super::features::{base_features, describe, parent_features, TokInfo};
 use super::hash::str_hash;
-use super::model::{Layer, Model};
+use super::model::Model;
 use super::tags::{nested_slots, spans, viterbi, Scratch, Slot, N_TAGS};
 use super::types::EntityType;
 use crate::sentence::Sentence;
@@ -55,26 +55,10 @@ pub(crate) struct Work {
     keys: Vec<u64>,
     emit: Vec<f32>,
     scratch: Scratch,
-    acc: Vec<i32>,
-}
-
-fn decode_layer(
-    layer: &Layer,
-    s: &[TokInfo],
-    parent: Option<&[u8]>,
-    slots: &[Slot],
-    w: &mut Work,
-    out: &mut Vec<u8>,
-) {
-    w.emit.clear();
-    w.emit.resize(s.len() * N_TAGS, 0.0);
-    let mut acc = [0i32; N_TAGS];
-    for i in 0..s.len() {
-        w.keys.clear();
-        features(s, i, parent, &mut w.keys);
-        layer.score(&w.keys, &mut acc, &mut w.emit[i * N_TAGS..(i + 1) * N_TAGS]);
-    }
-    viterbi(&w.emit, layer.trans(), slots, &mut w.scratch, out);
+    /// Inner-layer weights of each token's parent-independent features (computed on
+    /// first need), and whether they are computed.
+    base: Vec<[i32; N_TAGS]>,
+    has_base: Vec<bool>,
 }
 
 /// Tags one sentence with all layers of `model`.
@@ -82,23 +66,53 @@ pub(crate) fn tag_sentence(model: &Model, s: &[TokInfo], w: &mut Work, found: &m
     let Some(outer) = model.layers.first() else {
         return;
     };
-    let _ = &w.acc;
-    let free = vec![Slot::FREE; s.len()];
+    let n = s.len();
+    w.emit.clear();
+    w.emit.resize(n * N_TAGS, 0.0);
+    let mut acc = [0i32; N_TAGS];
+    for i in 0..n {
+        w.keys.clear();
+        base_features(s, i, &mut w.keys);
+        acc.fill(0);
+        outer.accumulate(&w.keys, &mut acc);
+        outer.finish(&acc, &mut w.emit[i * N_TAGS..(i + 1) * N_TAGS]);
+    }
+    let free = vec![Slot::FREE; n];
     let mut tags = Vec::new();
-    decode_layer(outer, s, None, &free, w, &mut tags);
+    viterbi(&w.emit, outer.trans(), &free, &mut w.scratch, &mut tags);
     for (a, b, t) in spans(&tags) {
         found.push((a, b, t, 0));
     }
     let Some(inner) = model.layers.get(1) else {
         return;
     };
+    w.base.clear();
+    w.base.resize(n, [0; N_TAGS]);
+    w.has_base.clear();
+    w.has_base.resize(n, false);
     for depth in 1..=INNER_DEPTH {
         if tags.iter().all(|&t| t == 0) {
             break;
         }
         let slots = nested_slots(&tags);
+        // Tokens outside every parent entity can only be `O`: their scores do not
+        // change the best path, so only tokens inside parents are scored.
+        w.emit.fill(0.0);
+        for i in (0..n).filter(|&i| slots[i].open) {
+            if !w.has_base[i] {
+                w.keys.clear();
+                base_features(s, i, &mut w.keys);
+                inner.accumulate(&w.keys, &mut w.base[i]);
+                w.has_base[i] = true;
+            }
+            acc = w.base[i];
+            w.keys.clear();
+            parent_features(s, i, &tags, &mut w.keys);
+            inner.accumulate(&w.keys, &mut acc);
+            inner.finish(&acc, &mut w.emit[i * N_TAGS..(i + 1) * N_TAGS]);
+        }
         let mut next = Vec::new();
-        decode_layer(inner, s, Some(&tags), &slots, w, &mut next);
+        viterbi(&w.emit, inner.trans(), &slots, &mut w.scratch, &mut next);
         for (a, b, t) in spans(&next) {
             found.push((a, b, t, depth));
         }

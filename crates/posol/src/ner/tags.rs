@@ -118,12 +118,92 @@ pub(crate) struct Scratch {
     back: Vec<u8>,
 }
 
+/// Tags that may start after a finished entity or `O` (`O`, `B`, `U`): as many as
+/// [`CLOSED`] tags.
+const N_OPEN: usize = 1 + 2 * N_TYPES;
+/// Lanes of one compact transition row (`N_OPEN` rounded up to a multiple of 8).
+const LANES: usize = N_OPEN.div_ceil(8) * 8;
+
+/// The tags after which an entity is finished (`O`, `L`, `U`), ascending.
+const CLOSED: [u8; N_OPEN] = {
+    let mut out = [0u8; N_OPEN];
+    let mut k = 0;
+    while k < N_TYPES {
+        out[1 + 2 * k] = (3 + 4 * k) as u8;
+        out[2 + 2 * k] = (4 + 4 * k) as u8;
+        k += 1;
+    }
+    out
+};
+
+/// Transition scores prepared for decoding: the full matrix and, for every opening tag,
+/// a contiguous row of scores from the closing tags (padded to [`LANES`]), which makes
+/// the inner maximum of Viterbi a short vectorizable loop.
+#[derive(Debug, Clone)]
+pub(crate) struct Trans {
+    full: Vec<f32>,
+    /// `open[row_of(t) * LANES + j]` = `full[CLOSED[j] * N_TAGS + t]` for opening tags.
+    open: Vec<f32>,
+}
+
+/// The compact row of an opening tag `t` (`O` → 0, `B`/`U` of type k → 1 + 2k / 2 + 2k).
+fn open_row(t: usize) -> usize {
+    if t == 0 {
+        0
+    } else {
+        let k = (t - 1) / 4;
+        if part(t) == Part::Begin {
+            1 + 2 * k
+        } else {
+            2 + 2 * k
+        }
+    }
+}
+
+impl Trans {
+    /// Prepares `trans` (`N_TAGS * N_TAGS`, `trans[prev * N_TAGS + next]`; missing
+    /// scores count as 0).
+    pub(crate) fn new(trans: &[f32]) -> Trans {
+        let mut full = trans.to_vec();
+        full.resize(N_TAGS * N_TAGS, 0.0);
+        let mut open = vec![f32::NEG_INFINITY; N_OPEN * LANES];
+        for t in (0..N_TAGS).filter(|&t| opens(t)) {
+            let r = open_row(t);
+            for (j, &p) in CLOSED.iter().enumerate() {
+                open[r * LANES + j] = full[p as usize * N_TAGS + t];
+            }
+        }
+        Trans { full, open }
+    }
+}
+
+/// Best of `a[j] + b[j]` and the first `j` reaching it (`None` if all are `-inf`).
+#[inline]
+fn best_sum(a: &[f32; LANES], b: &[f32]) -> Option<(f32, usize)> {
+    let b: &[f32; LANES] = b.try_into().ok()?;
+    let mut m = [f32::NEG_INFINITY; 8];
+    for c in 0..LANES / 8 {
+        for l in 0..8 {
+            let s = a[c * 8 + l] + b[c * 8 + l];
+            m[l] = if s > m[l] { s } else { m[l] };
+        }
+    }
+    let best = m
+        .iter()
+        .fold(f32::NEG_INFINITY, |x, &y| if y > x { y } else { x });
+    if best == f32::NEG_INFINITY {
+        return None;
+    }
+    (0..LANES).find(|&j| a[j] + b[j] == best).map(|j| (best, j))
+}
+
 /// Best well-formed tag sequence for `emit` (`n * N_TAGS` scores, row-major) under the
-/// transition scores `trans` (`N_TAGS * N_TAGS`, `trans[prev * N_TAGS + next]`) and the
-/// per-token `slots`. Writes one tag per token into `out`.
+/// transition scores `trans` and the per-token `slots`. Writes one tag per token into
+/// `out`. Tokens whose slot admits only `O` ignore their emission scores (every path
+/// passes through the same `O` there).
 pub(crate) fn viterbi(
     emit: &[f32],
-    trans: &[f32],
+    trans: &Trans,
     slots: &[Slot],
     scratch: &mut Scratch,
     out: &mut Vec<u8>,
@@ -134,6 +214,7 @@ pub(crate) fn viterbi(
         return;
     }
     const NEG: f32 = f32::NEG_INFINITY;
+    let full = &trans.full;
     let Scratch { delta, next, back } = scratch;
     delta.clear();
     delta.resize(N_TAGS, NEG);
@@ -147,41 +228,39 @@ pub(crate) fn viterbi(
             delta[t] = emit[t];
         }
     }
+    let mut closed = [NEG; LANES];
     for i in 1..n {
         let row = &emit[i * N_TAGS..(i + 1) * N_TAGS];
         let slot = slots[i];
         let final_pos = i + 1 == n;
-        for t in 0..N_TAGS {
-            next[t] = NEG;
+        for (c, &p) in closed.iter_mut().zip(CLOSED.iter()) {
+            *c = delta[p as usize];
+        }
+        next.fill(NEG);
+        let upto = if slot.open { N_TAGS } else { 1 };
+        for t in 0..upto {
             if !slot.allows(t) || (final_pos && continues(t)) {
                 continue;
             }
-            let (mut best, mut arg) = (NEG, 0usize);
-            if opens(t) {
-                for p in 0..N_TAGS {
-                    if continues(p) || delta[p] == NEG {
-                        continue;
-                    }
-                    let s = delta[p] + trans[p * N_TAGS + t];
-                    if s > best {
-                        best = s;
-                        arg = p;
-                    }
-                }
+            let found = if opens(t) {
+                let r = open_row(t) * LANES;
+                best_sum(&closed, &trans.open[r..r + LANES]).map(|(s, j)| (s, CLOSED[j] as usize))
             } else {
                 let base = t - (t - 1) % 4; // the B tag of this type
+                let (mut best, mut arg) = (NEG, 0usize);
                 for p in [base, base + 1] {
                     if delta[p] == NEG {
                         continue;
                     }
-                    let s = delta[p] + trans[p * N_TAGS + t];
+                    let s = delta[p] + full[p * N_TAGS + t];
                     if s > best {
                         best = s;
                         arg = p;
                     }
                 }
-            }
-            if best > NEG {
+                (best > NEG).then_some((best, arg))
+            };
+            if let Some((best, arg)) = found {
                 next[t] = best + row[t];
                 back[i * N_TAGS + t] = arg as u8;
             }

@@ -1,6 +1,8 @@
 //! Unit tests of decoding, nesting and the end-to-end tagger.
 
-use super::tags::{encode, nested_slots, spans, viterbi, well_formed, Scratch, Slot, N_TAGS};
+use super::tags::{
+    encode, nested_slots, spans, viterbi, well_formed, Scratch, Slot, Trans, N_TAGS,
+};
 use super::*;
 
 /// Deterministic pseudo-random scores.
@@ -24,7 +26,13 @@ fn viterbi_is_always_well_formed() {
         let n = (seed % 9) as usize;
         let emit = noise(n * N_TAGS, seed);
         let trans = noise(N_TAGS * N_TAGS, seed * 7 + 3);
-        viterbi(&emit, &trans, &vec![Slot::FREE; n], &mut scratch, &mut out);
+        viterbi(
+            &emit,
+            &Trans::new(&trans),
+            &vec![Slot::FREE; n],
+            &mut scratch,
+            &mut out,
+        );
         assert_eq!(out.len(), n);
         assert!(well_formed(&out), "{out:?}");
     }
@@ -39,7 +47,7 @@ fn viterbi_prefers_strong_emissions() {
     let mut out = Vec::new();
     viterbi(
         &emit,
-        &vec![0.0; N_TAGS * N_TAGS],
+        &Trans::new(&[]),
         &vec![Slot::FREE; n],
         &mut Scratch::default(),
         &mut out,
@@ -58,7 +66,7 @@ fn inner_layer_stays_inside_parent() {
     for seed in 1..200u64 {
         let emit = noise(6 * N_TAGS, seed);
         let trans = noise(N_TAGS * N_TAGS, seed + 11);
-        viterbi(&emit, &trans, &slots, &mut scratch, &mut out);
+        viterbi(&emit, &Trans::new(&trans), &slots, &mut scratch, &mut out);
         assert!(well_formed(&out));
         for (a, b, _) in spans(&out) {
             assert!(
@@ -140,5 +148,92 @@ fn end_to_end_example() {
         if let Some(p) = e.parent {
             assert!(ents[p].span.contains(e.span));
         }
+    }
+}
+
+/// The straightforward Viterbi (all predecessor pairs checked) the fast one must match.
+fn viterbi_reference(emit: &[f32], trans: &[f32], slots: &[Slot]) -> Vec<u8> {
+    use super::tags::{part, Part};
+    let opens = |t: usize| matches!(part(t), Part::Outside | Part::Begin | Part::Unit);
+    let continues = |t: usize| matches!(part(t), Part::Begin | Part::Inside);
+    let allows = |s: Slot, t: usize| {
+        t == 0
+            || (s.open
+                && !(matches!(part(t), Part::Inside | Part::Last) && !s.join_prev)
+                && (!matches!(part(t), Part::Begin | Part::Inside) || s.join_next))
+    };
+    let n = slots.len();
+    let neg = f32::NEG_INFINITY;
+    let mut delta = vec![neg; N_TAGS];
+    let mut back = vec![0usize; n * N_TAGS];
+    for t in 0..N_TAGS {
+        if opens(t) && allows(slots[0], t) && (n > 1 || !continues(t)) {
+            delta[t] = emit[t];
+        }
+    }
+    for i in 1..n {
+        let mut next = vec![neg; N_TAGS];
+        for t in 0..N_TAGS {
+            if !allows(slots[i], t) || (i + 1 == n && continues(t)) {
+                continue;
+            }
+            let (mut best, mut arg) = (neg, 0);
+            for p in 0..N_TAGS {
+                let ok = if opens(t) {
+                    !continues(p)
+                } else {
+                    let b = t - (t - 1) % 4;
+                    p == b || p == b + 1
+                };
+                if !ok || delta[p] == neg {
+                    continue;
+                }
+                let s = delta[p] + trans[p * N_TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            if best > neg {
+                next[t] = best + emit[i * N_TAGS + t];
+                back[i * N_TAGS + t] = arg;
+            }
+        }
+        delta = next;
+    }
+    let mut t =
+        (0..N_TAGS)
+            .filter(|&t| !continues(t))
+            .fold(0, |a, t| if delta[t] > delta[a] { t } else { a });
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = t as u8;
+        if i > 0 {
+            t = back[i * N_TAGS + t];
+        }
+    }
+    out
+}
+
+#[test]
+fn fast_viterbi_matches_reference() {
+    let mut scratch = Scratch::default();
+    let mut out = Vec::new();
+    for seed in 1..150u64 {
+        let n = 1 + (seed as usize % 9);
+        let emit = noise(n * N_TAGS, seed * 3 + 1);
+        let trans = noise(N_TAGS * N_TAGS, seed * 5 + 2);
+        let slots = vec![Slot::FREE; n];
+        viterbi(&emit, &Trans::new(&trans), &slots, &mut scratch, &mut out);
+        assert_eq!(out, viterbi_reference(&emit, &trans, &slots), "seed {seed}");
+        let mut parent = Vec::new();
+        encode(n, &[(0, n.div_ceil(2), 1)], &mut parent);
+        let slots = nested_slots(&parent);
+        viterbi(&emit, &Trans::new(&trans), &slots, &mut scratch, &mut out);
+        assert_eq!(
+            out,
+            viterbi_reference(&emit, &trans, &slots),
+            "seed {seed} nested"
+        );
     }
 }

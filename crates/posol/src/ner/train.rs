@@ -11,7 +11,7 @@ use super::hash::str_hash;
 use super::lexicon::Lexicon;
 use super::model::{write_classes, write_header, write_layer};
 use super::tagger::{ranges, sentence_starts};
-use super::tags::{encode, nested_slots, viterbi, Scratch, Slot, N_TAGS};
+use super::tags::{encode, nested_slots, viterbi, Scratch, Slot, Trans, N_TAGS};
 use super::types::EntityType;
 
 /// A training document: text and gold entities as byte spans.
@@ -61,6 +61,8 @@ struct Perceptron {
     rows: Vec<Vec<W>>,
     trans: Vec<f32>,
     trans_u: Vec<f32>,
+    /// `trans` prepared for decoding; `None` after an update.
+    prepared: Option<Trans>,
     c: f32,
 }
 
@@ -70,6 +72,7 @@ impl Perceptron {
             rows: vec![Vec::new(); n_feats],
             trans: vec![0.0; N_TAGS * N_TAGS],
             trans_u: vec![0.0; N_TAGS * N_TAGS],
+            prepared: None,
             c: 1.0,
         }
     }
@@ -108,7 +111,8 @@ impl Perceptron {
                 }
             }
         }
-        viterbi(emit, &self.trans, &s.slots, scratch, pred);
+        let trans = self.prepared.get_or_insert_with(|| Trans::new(&self.trans));
+        viterbi(emit, trans, &s.slots, scratch, pred);
         if pred.len() != n {
             return;
         }
@@ -125,6 +129,7 @@ impl Perceptron {
                 if i > 0 {
                     let (gp, pp) = (s.gold[i - 1] as usize, pred[i - 1] as usize);
                     if (gp, g) != (pp, p) {
+                        self.prepared = None;
                         let gi = gp * N_TAGS + g as usize;
                         let pi = pp * N_TAGS + p as usize;
                         self.trans[gi] += 1.0;
