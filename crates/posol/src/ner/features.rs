@@ -1,9 +1,9 @@
 //! Token descriptions and the feature templates of the entity tagger.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
 use super::gazetteer::Gazetteer;
-use super::hash::{key, key2, key3, mix, str_hash};
+use super::hash::{key, key2, key3, mix, str_hash, KeyMap};
 use super::tags::{part, type_of, Part};
 use crate::facts;
 use crate::morph::Analyzer;
@@ -102,6 +102,32 @@ fn morph_of(word: &str) -> Morph {
     m
 }
 
+/// Most word forms kept by the per-thread cache of [`cached_morph`].
+const MORPH_CACHE_MAX: usize = 1 << 16;
+
+thread_local! {
+    static MORPH_CACHE: RefCell<KeyMap<Box<str>, Morph>> = RefCell::new(KeyMap::default());
+}
+
+/// [`morph_of`] through a bounded per-thread cache shared by all documents (emptied
+/// when full; the analysis of a word form never depends on its context).
+fn cached_morph(word: &str) -> Morph {
+    MORPH_CACHE.with(|c| {
+        let Ok(mut c) = c.try_borrow_mut() else {
+            return morph_of(word);
+        };
+        if let Some(m) = c.get(word) {
+            return *m;
+        }
+        let m = morph_of(word);
+        if c.len() >= MORPH_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(word.into(), m);
+        m
+    })
+}
+
 /// The lemma key of a token: the top parse's lemma for words (`ё` as `е`), the
 /// lower-case text otherwise. Used by the gazetteer and the feature extractor alike.
 pub(crate) fn lemma_key(word: &str, kind: TokenKind) -> u64 {
@@ -183,11 +209,11 @@ pub(crate) fn describe(
     sent_starts: &[bool],
     classes: &dyn Fn(&str) -> u64,
 ) -> Vec<TokInfo> {
-    let mut cache: HashMap<&str, Morph> = HashMap::new();
+    let mut cache: KeyMap<&str, Morph> = KeyMap::default();
     let mut lower = String::new();
     let mut out = Vec::with_capacity(tokens.len());
     // How each lower-case word is written elsewhere in the document.
-    let mut doc_case: HashMap<u64, (bool, bool)> = HashMap::new();
+    let mut doc_case: KeyMap<u64, (bool, bool)> = KeyMap::default();
     for (i, tok) in tokens.iter().enumerate() {
         let w = tok.text(text);
         lower.clear();
@@ -204,16 +230,18 @@ pub(crate) fn describe(
             shape: shape(w),
             ..TokInfo::default()
         };
-        let chars: Vec<char> = lower.chars().collect();
+        // suffixes of 1..=4 and prefixes of 1..=3 characters (the whole word if shorter)
+        let mut from = lower.char_indices().rev().map(|(p, _)| p);
+        let mut start = 0;
         for k in 0..4 {
-            let n = chars.len().min(k + 1);
-            let s: String = chars[chars.len() - n..].iter().collect();
-            info.suf[k] = str_hash(&s);
+            start = from.next().unwrap_or(start);
+            info.suf[k] = str_hash(&lower[start..]);
         }
+        let mut upto = lower.char_indices().map(|(p, c)| p + c.len_utf8());
+        let mut end = lower.len();
         for k in 0..3 {
-            let n = chars.len().min(k + 1);
-            let s: String = chars[..n].iter().collect();
-            info.pre[k] = str_hash(&s);
+            end = upto.next().unwrap_or(end);
+            info.pre[k] = str_hash(&lower[..end]);
         }
         let first = w.chars().next().unwrap_or(' ');
         let mut f = 0;
@@ -242,7 +270,7 @@ pub(crate) fn describe(
             f |= flag::SENT_START;
         }
         if tok.kind == TokenKind::Word {
-            let m = *cache.entry(w).or_insert_with(|| morph_of(w));
+            let m = *cache.entry(w).or_insert_with(|| cached_morph(w));
             info.lemma = m.lemma;
             info.pos = m.pos;
             info.case = m.case;

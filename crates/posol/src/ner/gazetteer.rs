@@ -1,11 +1,10 @@
 //! Gazetteers: hand-written lists of countries, cities, regions, organizations, posts
 //! and nationalities (`data/gazetteer/*.txt`), matched on lemma sequences.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::features::{lemma_key, TokInfo};
-use super::hash::{mix, str_hash};
+use super::hash::{mix, str_hash, KeyMap};
 
 const LISTS: [(&str, &str); 6] = [
     ("COUNTRY", include_str!("../../data/gazetteer/country.txt")),
@@ -21,7 +20,7 @@ const MAX_LEN: usize = 5;
 
 /// The compiled gazetteers: lemma-sequence key → list ids (bit set).
 pub(crate) struct Gazetteer {
-    entries: HashMap<u64, u8>,
+    entries: KeyMap<u64, u8>,
     names: [u64; 6],
 }
 
@@ -33,7 +32,7 @@ impl Gazetteer {
     }
 
     fn build() -> Gazetteer {
-        let mut entries: HashMap<u64, u8> = HashMap::new();
+        let mut entries: KeyMap<u64, u8> = KeyMap::default();
         let mut names = [0u64; 6];
         for (id, (name, list)) in LISTS.iter().enumerate() {
             names[id] = str_hash(name);

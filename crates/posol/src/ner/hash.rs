@@ -39,3 +39,32 @@ pub(crate) fn key2(template: u64, a: u64, b: u64) -> u64 {
 pub(crate) fn key3(template: u64, a: u64, b: u64, c: u64) -> u64 {
     mix(key2(template, a, b), c)
 }
+
+/// A cheap hasher for map keys that are already 64-bit hashes (one multiply) or short
+/// strings (FNV-1a); not for keys an adversary chooses to collide.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 31)
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A hash map over [`KeyHasher`].
+pub(crate) type KeyMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::features::TokInfo;
-use super::hash::mix;
+use super::hash::{mix, KeyMap};
 
 /// Longest entry, in tokens.
 pub(crate) const MAX_LEN: usize = 6;
@@ -13,7 +13,7 @@ pub(crate) const MAX_LEN: usize = 6;
 /// Lemma-sequence key → `type | ratio bucket << 8`.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    pub(crate) map: HashMap<u64, u32>,
+    pub(crate) map: KeyMap<u64, u32>,
 }
 
 fn key_of(toks: &[TokInfo]) -> u64 {
@@ -44,7 +44,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut map = HashMap::new();
+        let mut map = KeyMap::default();
         for (k, counts) in types {
             let (best, n) = counts
                 .iter()

@@ -7,7 +7,7 @@
 //! | length), entry tags (`u8` each), entry weights (`i16` each); then the word-class
 //! table: `u32` count and `count` pairs of (`u64` word hash, `u32` class).
 
-use std::collections::HashMap;
+use super::hash::KeyMap;
 
 use super::tags::{Trans, N_TAGS};
 
@@ -57,7 +57,7 @@ impl Reader {
 #[derive(Debug)]
 pub(crate) struct Model {
     pub(crate) layers: Vec<Layer>,
-    pub(crate) classes: HashMap<u64, u32>,
+    pub(crate) classes: KeyMap<u64, u32>,
     pub(crate) lexicon: super::lexicon::Lexicon,
 }
 
@@ -99,13 +99,15 @@ impl Model {
             });
         }
         let n_classes = r.u32()? as usize;
-        let mut classes = HashMap::with_capacity(n_classes.min(1 << 20));
+        let mut classes = KeyMap::default();
+        classes.reserve(n_classes.min(1 << 20));
         for _ in 0..n_classes {
             let k = r.u64()?;
             classes.insert(k, r.u32()?);
         }
         let n_lex = r.u32()? as usize;
-        let mut map = HashMap::with_capacity(n_lex.min(1 << 20));
+        let mut map = KeyMap::default();
+        map.reserve(n_lex.min(1 << 20));
         for _ in 0..n_lex {
             let k = r.u64()?;
             map.insert(k, r.u32()?);
@@ -136,33 +138,50 @@ impl Layer {
     }
 
     /// Adds the (quantized) weights of the features `keys` to `acc`.
+    ///
+    /// Three passes over a chunk of keys, so that the memory loads of different keys
+    /// overlap: read every key's home slot, resolve the rows, then add them up.
     pub(crate) fn accumulate(&self, keys: &[u64], acc: &mut [i32; N_TAGS]) {
-        let n_slots = self.mask as usize + 1;
-        for &k in keys {
-            let fp = fingerprint(k);
-            let mut i = (k & self.mask) as usize;
-            for _ in 0..n_slots {
-                let f = read_u32(self.slots, 8 * i);
-                if f == 0 {
-                    break;
-                }
-                if f == fp {
-                    let packed = read_u32(self.slots, 8 * i + 4) as usize;
-                    let (start, len) = (packed >> 8, packed & 0xff);
-                    let (Some(tags), Some(weights)) = (
-                        self.tags.get(start..start + len),
-                        self.weights.get(2 * start..2 * (start + len)),
-                    ) else {
+        const CHUNK: usize = 64;
+        let mask = self.mask as usize;
+        let n_slots = mask + 1;
+        for chunk in keys.chunks(CHUNK) {
+            let mut home = [0u32; CHUNK];
+            for (h, &k) in home.iter_mut().zip(chunk) {
+                *h = read_u32(self.slots, 8 * (k as usize & mask));
+            }
+            let mut rows = [(0usize, 0usize); CHUNK];
+            let mut n_rows = 0;
+            for (&k, &h) in chunk.iter().zip(&home) {
+                let fp = fingerprint(k);
+                let mut i = k as usize & mask;
+                let mut f = h;
+                for _ in 0..n_slots {
+                    if f == 0 {
                         break;
-                    };
-                    for (&t, w) in tags.iter().zip(weights.chunks_exact(2)) {
-                        if let Some(a) = acc.get_mut(t as usize) {
-                            *a += i16::from_le_bytes([w[0], w[1]]) as i32;
-                        }
                     }
-                    break;
+                    if f == fp {
+                        let packed = read_u32(self.slots, 8 * i + 4) as usize;
+                        rows[n_rows] = (packed >> 8, packed & 0xff);
+                        n_rows += 1;
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                    f = read_u32(self.slots, 8 * i);
                 }
-                i = (i + 1) & self.mask as usize;
+            }
+            for &(start, len) in &rows[..n_rows] {
+                let (Some(tags), Some(weights)) = (
+                    self.tags.get(start..start + len),
+                    self.weights.get(2 * start..2 * (start + len)),
+                ) else {
+                    continue;
+                };
+                for (&t, w) in tags.iter().zip(weights.chunks_exact(2)) {
+                    if let Some(a) = acc.get_mut(t as usize) {
+                        *a += i16::from_le_bytes([w[0], w[1]]) as i32;
+                    }
+                }
             }
         }
     }

@@ -1,9 +1,7 @@
 //! Running the layered tagger over a document.
 
-use std::collections::HashMap;
-
 use super::features::{base_features, describe, parent_features, TokInfo};
-use super::hash::str_hash;
+use super::hash::{str_hash, KeyMap};
 use super::model::Model;
 use super::tags::{nested_slots, spans, viterbi, Scratch, Slot, N_TAGS};
 use super::types::EntityType;
@@ -14,7 +12,7 @@ use crate::token::Token;
 pub(crate) const INNER_DEPTH: usize = 3;
 
 /// Word-class lookup for [`describe`]: class id + 1, or 0 for unknown words.
-pub(crate) fn class_fn(classes: &HashMap<u64, u32>) -> impl Fn(&str) -> u64 + '_ {
+pub(crate) fn class_fn(classes: &KeyMap<u64, u32>) -> impl Fn(&str) -> u64 + '_ {
     move |w: &str| classes.get(&str_hash(w)).map_or(0, |&c| c as u64 + 1)
 }
 

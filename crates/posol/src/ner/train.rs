@@ -255,7 +255,7 @@ fn layers(mut ents: Vec<(usize, usize, usize)>) -> Vec<Vec<(usize, usize, usize)
 
 /// Trains the outer and inner layers and returns the model bytes.
 pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> Vec<u8> {
-    let class_map: HashMap<u64, u32> = opts
+    let class_map: super::hash::KeyMap<u64, u32> = opts
         .classes
         .iter()
         .map(|(w, c)| (str_hash(w), *c))
