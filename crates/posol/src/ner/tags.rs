@@ -144,6 +144,10 @@ pub(crate) struct Trans {
     full: Vec<f32>,
     /// `open[row_of(t) * LANES + j]` = `full[CLOSED[j] * N_TAGS + t]` for opening tags.
     open: Vec<f32>,
+    /// The largest spread (max − min) of one opening tag's scores from closing tags:
+    /// a closing tag whose path score trails the best one by more than this can never
+    /// be the best predecessor of an opening tag.
+    spread: f32,
 }
 
 /// The compact row of an opening tag `t` (`O` → 0, `B`/`U` of type k → 1 + 2k / 2 + 2k).
@@ -173,9 +177,26 @@ impl Trans {
                 open[r * LANES + j] = full[p as usize * N_TAGS + t];
             }
         }
-        Trans { full, open }
+        let spread = open
+            .chunks_exact(LANES)
+            .map(|r| {
+                let r = &r[..N_OPEN];
+                let hi = r.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+                let lo = r.iter().fold(f32::INFINITY, |a, &b| a.min(b));
+                hi - lo
+            })
+            .fold(0.0f32, f32::max);
+        let spread = if spread.is_finite() {
+            spread
+        } else {
+            f32::INFINITY
+        };
+        Trans { full, open, spread }
     }
 }
+
+/// Most candidate predecessors scanned one by one; more use [`best_sum`].
+const FEW: usize = 12;
 
 /// Best of `a[j] + b[j]` and the first `j` reaching it (`None` if all are `-inf`).
 #[inline]
@@ -236,6 +257,25 @@ pub(crate) fn viterbi(
         for (c, &p) in closed.iter_mut().zip(CLOSED.iter()) {
             *c = delta[p as usize];
         }
+        // Closing tags that can still be the best predecessor of some opening tag
+        // (ascending); the others trail the leader by more than any transition spread.
+        let lead = closed.iter().fold(NEG, |a, &b| a.max(b));
+        let margin = trans.spread + 1e-4 * (1.0 + lead.abs() + trans.spread);
+        let (mut cand, mut n_cand) = ([0u8; N_OPEN], 0usize);
+        if lead > NEG && margin.is_finite() {
+            for (j, &c) in closed[..N_OPEN].iter().enumerate() {
+                if c >= lead - margin {
+                    if n_cand == FEW {
+                        n_cand = usize::MAX;
+                        break;
+                    }
+                    cand[n_cand] = j as u8;
+                    n_cand += 1;
+                }
+            }
+        } else {
+            n_cand = usize::MAX;
+        }
         next.fill(NEG);
         let upto = if slot.open { N_TAGS } else { 1 };
         for t in 0..upto {
@@ -244,7 +284,20 @@ pub(crate) fn viterbi(
             }
             let found = if opens(t) {
                 let r = open_row(t) * LANES;
-                best_sum(&closed, &trans.open[r..r + LANES]).map(|(s, j)| (s, CLOSED[j] as usize))
+                let row = &trans.open[r..r + LANES];
+                if n_cand <= FEW {
+                    let (mut best, mut arg) = (NEG, 0usize);
+                    for &j in &cand[..n_cand] {
+                        let s = closed[j as usize] + row[j as usize];
+                        if s > best {
+                            best = s;
+                            arg = j as usize;
+                        }
+                    }
+                    (best > NEG).then_some((best, CLOSED[arg] as usize))
+                } else {
+                    best_sum(&closed, row).map(|(s, j)| (s, CLOSED[j] as usize))
+                }
             } else {
                 let base = t - (t - 1) % 4; // the B tag of this type
                 let (mut best, mut arg) = (NEG, 0usize);
