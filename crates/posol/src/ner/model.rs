@@ -195,14 +195,6 @@ impl Layer {
             *o -= self.o_bias;
         }
     }
-
-    /// The emission scores (`N_TAGS` in `row`) of the features `keys`.
-    #[cfg(test)]
-    pub(crate) fn score(&self, keys: &[u64], acc: &mut [i32; N_TAGS], row: &mut [f32]) {
-        acc.fill(0);
-        self.accumulate(keys, acc);
-        self.finish(acc, row);
-    }
 }
 
 /// Serializes one layer: `rows` are (feature key, [(tag, weight)]) with real weights.

@@ -157,10 +157,10 @@ fn viterbi_reference(emit: &[f32], trans: &[f32], slots: &[Slot]) -> Vec<u8> {
     let opens = |t: usize| matches!(part(t), Part::Outside | Part::Begin | Part::Unit);
     let continues = |t: usize| matches!(part(t), Part::Begin | Part::Inside);
     let allows = |s: Slot, t: usize| {
-        t == 0
-            || (s.open
-                && !(matches!(part(t), Part::Inside | Part::Last) && !s.join_prev)
-                && (!matches!(part(t), Part::Begin | Part::Inside) || s.join_next))
+        let p = part(t);
+        let needs_prev = matches!(p, Part::Inside | Part::Last);
+        let needs_next = matches!(p, Part::Begin | Part::Inside);
+        t == 0 || (s.open && (s.join_prev || !needs_prev) && (s.join_next || !needs_next))
     };
     let n = slots.len();
     let neg = f32::NEG_INFINITY;
