@@ -5,7 +5,8 @@ Measures tokenization + sentence splitting over the shared corpora's texts:
   * razdel (tokenize + sentenize), single-threaded, when installed;
   * posol's Rust core, single-threaded and on all cores (crates/posol/examples/bench_segment.rs,
     built with cargo here);
-  * posol from Python (posol.analyze per text, building Python objects), single-threaded.
+  * posol from Python (posol.tokenize + posol.sentenize per text, building Python objects),
+    single-threaded.
 Timings are medians of --repeat runs; the ratio column is throughput over razdel's.
 
     python3 bench/bench_segment.py [--repeat 5] [--scale 20]
@@ -76,7 +77,11 @@ def main():
     scale = args.scale
     rows.append(("posol Rust core, 1 thread", core["single_s"] / scale))
     rows.append((f"posol Rust core, {core['threads']} threads", core["multi_s"] / scale))
-    rows.append(("posol from Python (analyze), 1 thread", median_time(lambda: [posol.analyze(t) for t in texts], args.repeat)))
+    def run_posol_python():
+        for t in texts:
+            posol.tokenize(t)
+            posol.sentenize(t)
+    rows.append(("posol from Python (tokenize + sentenize), 1 thread", median_time(run_posol_python, args.repeat)))
     base = rows[0][1] if razdel is not None else None
     print(f"(Rust core rows: the corpus processed {scale} times per run, times divided by {scale})")
     print("| system | seconds per corpus | MB/s | tokens/s | x razdel |")

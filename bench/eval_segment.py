@@ -33,8 +33,7 @@ def predict(segment, gold_path, out_path):
 
 
 def posol_segment(text):
-    doc = posol.analyze(text)
-    return [[t.start, t.stop] for t in doc.tokens], [[s.start, s.stop] for s in doc.sentences]
+    return [[t.start, t.stop] for t in posol.tokenize(text)], [[s.start, s.stop] for s in posol.sentenize(text)]
 
 
 def razdel_segment(text):

@@ -1,7 +1,7 @@
 //! Segmentation throughput of the Rust core, single-threaded and on all cores.
 //!
-//! Reads a JSONL file of `{"text": ...}` lines, runs `posol::analyze` (normalization,
-//! tokenization, sentence splitting) over all texts several times and prints one JSON line
+//! Reads a JSONL file of `{"text": ...}` lines, runs `posol::analyze_with` with
+//! `Options::segmentation()` (normalization, tokenization, sentence splitting only) over all texts several times and prints one JSON line
 //! with the median timings. `bench/bench_segment.py` runs it beside razdel.
 //!
 //! ```text
@@ -46,21 +46,26 @@ fn main() {
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
-    let tokens: usize = texts.iter().map(|t| posol::analyze(t).tokens().len()).sum();
+    let options = posol::Options::segmentation();
+    let tokens: usize = texts
+        .iter()
+        .map(|t| posol::analyze_with(t, &options).tokens().len())
+        .sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
 
     let single = median(repeat, || {
         for t in &texts {
-            std::hint::black_box(posol::analyze(t));
+            std::hint::black_box(posol::analyze_with(t, &options));
         }
     });
     let multi = median(repeat, || {
         let chunk = texts.len().div_ceil(threads).max(1);
         std::thread::scope(|scope| {
             for part in texts.chunks(chunk) {
+                let options = &options;
                 scope.spawn(move || {
                     for t in part {
-                        std::hint::black_box(posol::analyze(t));
+                        std::hint::black_box(posol::analyze_with(t, &options));
                     }
                 });
             }
