@@ -4,7 +4,8 @@
 Usage: python3 bench/eval_ner.py [--model PATH] [--no-natasha] [--out DIR]
 
 Runs `posol-build ner-predict` (release build, own target dir via CARGO_TARGET_DIR) on
-NEREL dev (29 types, nested) and factRuEval dev (coarse PER/LOC/ORG view), runs natasha's
+NEREL dev (29 types, nested) and factRuEval dev (PER/LOC/ORG names view,
+`posol::ner::coarse_view_names`: the factRuEval convention), runs natasha's
 NewsNERTagger on the same texts when natasha is installed, and prints the tables of
 /work/shared/tools/score_ner.py:
 

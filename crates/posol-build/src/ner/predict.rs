@@ -1,9 +1,11 @@
-//! `posol-build ner-predict GOLD.jsonl.gz OUT.jsonl [--coarse] [--model PATH]`: writes
-//! predictions in the scorer's format (code-point offsets).
+//! `posol-build ner-predict GOLD.jsonl.gz OUT.jsonl [--coarse [--coarse-whole]] [--model PATH]`:
+//! writes predictions in the scorer's format (code-point offsets); `--coarse` gives the
+//! PER/LOC/ORG names view (`coarse_view_names`), with `--coarse-whole` the whole-mention
+//! view (`coarse_view`).
 
 use std::io::Write;
 
-use posol::ner::{coarse_view, Tagger};
+use posol::ner::{coarse_view, coarse_view_names, Tagger};
 use posol::CharOffsets;
 use serde_json::json;
 
@@ -36,6 +38,8 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         return Err("usage: ner-predict GOLD.jsonl.gz OUT.jsonl [--coarse] [--model PATH]".into());
     };
     let coarse = args.iter().any(|a| a == "--coarse");
+    // `--coarse` writes the names view; `--coarse-whole` NEREL's whole mentions
+    let whole = args.iter().any(|a| a == "--coarse-whole");
     let tagger = tagger(args)?;
     let mut w = std::io::BufWriter::new(std::fs::File::create(out).map_err(|e| e.to_string())?);
     for v in read_jsonl(gold)? {
@@ -44,8 +48,12 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         let ents = tagger.extract(text, doc.tokens(), doc.sentences());
         let off = CharOffsets::new(text);
         let list: Vec<_> = if coarse {
-            coarse_view(&ents)
-                .into_iter()
+            let view = if whole {
+                coarse_view(&ents)
+            } else {
+                coarse_view_names(text, &ents)
+            };
+            view.into_iter()
                 .map(|(s, c)| {
                     let (a, b) = off.char_span(s);
                     json!({"start": a, "end": b, "type": c.as_str()})

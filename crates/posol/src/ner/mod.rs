@@ -30,6 +30,7 @@ mod gazetteer;
 mod hash;
 mod lexicon;
 mod model;
+mod names;
 mod tagger;
 mod tags;
 #[cfg(test)]
@@ -43,6 +44,7 @@ use std::sync::OnceLock;
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
+pub use names::coarse_view_names;
 pub use types::{Coarse, EntityType};
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../data/ner.bin");

@@ -237,3 +237,64 @@ fn fast_viterbi_matches_reference() {
         );
     }
 }
+
+#[test]
+fn names_view_conventions() {
+    use super::{coarse_view_names, Coarse, Entity};
+    use crate::span::Span;
+    let ent = |text: &str, part: &str, kind, parent| {
+        let a = text.find(part).unwrap();
+        Entity {
+            span: Span::new(a, a + part.len()),
+            kind,
+            parent,
+            depth: parent.map_or(0, |_| 1),
+        }
+    };
+    let names = |text: &str, ents: &[Entity]| -> Vec<(String, Coarse)> {
+        coarse_view_names(text, ents)
+            .into_iter()
+            .map(|(s, c)| (text[s.range()].to_string(), c))
+            .collect()
+    };
+    // a place attached by a preposition is cut off with the preposition
+    let t = "Вчера Центр управления полётами под Тверью сообщил.";
+    let ents = [
+        ent(
+            t,
+            "Центр управления полётами под Тверью",
+            EntityType::Organization,
+            None,
+        ),
+        ent(t, "Тверью", EntityType::City, Some(0)),
+    ];
+    assert_eq!(
+        names(t, &ents),
+        vec![
+            ("Центр управления полётами".to_string(), Coarse::Org),
+            ("Тверью".to_string(), Coarse::Loc)
+        ]
+    );
+    // descriptions are not names; the nested place stays
+    let t = "Заявление российского правительства и властей Чили.";
+    let ents = [
+        ent(
+            t,
+            "российского правительства",
+            EntityType::Organization,
+            None,
+        ),
+        ent(t, "российского", EntityType::Country, Some(0)),
+        ent(t, "властей Чили", EntityType::Organization, None),
+        ent(t, "Чили", EntityType::Country, Some(2)),
+    ];
+    assert_eq!(names(t, &ents), vec![("Чили".to_string(), Coarse::Loc)]);
+    // out-of-range spans are skipped, never a panic
+    let bad = Entity {
+        span: Span::new(3, 999),
+        kind: EntityType::Person,
+        parent: None,
+        depth: 0,
+    };
+    assert!(coarse_view_names("abc", &[bad]).is_empty());
+}
