@@ -65,7 +65,7 @@ fn main() {
                 let options = &options;
                 scope.spawn(move || {
                     for t in part {
-                        std::hint::black_box(posol::analyze_with(t, &options));
+                        std::hint::black_box(posol::analyze_with(t, options));
                     }
                 });
             }
