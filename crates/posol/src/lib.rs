@@ -38,6 +38,8 @@ mod error;
 pub mod facts;
 pub mod morph;
 pub mod ner;
+pub mod normal;
+pub mod objects;
 mod pipeline;
 pub mod sentence;
 mod span;
