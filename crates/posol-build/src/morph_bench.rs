@@ -48,19 +48,41 @@ struct Samples {
     cpu: Vec<f64>,
 }
 
-/// Runs `f` once untimed (warm-up), then `rounds` timed runs; each processes `words`.
-fn throughput(words: usize, rounds: usize, mut f: impl FnMut() -> usize) -> Samples {
+/// One timed run of `f`: (words/s by the wall clock, words/s by thread CPU time).
+fn timed(words: usize, f: &mut impl FnMut() -> usize) -> (f64, Option<f64>) {
+    let c = thread_cpu_seconds();
+    let t = Instant::now();
     std::hint::black_box(f());
+    let wall = t.elapsed().as_secs_f64();
+    let cpu = match (c, thread_cpu_seconds()) {
+        (Some(c0), Some(c1)) => Some(words as f64 / (c1 - c0).max(1e-9)),
+        _ => None,
+    };
+    (words as f64 / wall.max(1e-9), cpu)
+}
+
+/// Runs `f` once untimed (warm-up), then `rounds` timed runs; each processes `words`.
+/// With `cold`, every run (warm-up included) is on a new thread, so it starts with an
+/// empty per-thread parse cache and only repetitions within the words hit it.
+fn throughput<F: FnMut() -> usize + Send>(
+    words: usize,
+    rounds: usize,
+    cold: bool,
+    mut f: F,
+) -> Samples {
+    let run = |f: &mut F| {
+        if cold {
+            std::thread::scope(|s| s.spawn(|| timed(words, f)).join()).unwrap_or((0.0, None))
+        } else {
+            timed(words, f)
+        }
+    };
+    run(&mut f);
     let mut out = Samples::default();
     for _ in 0..rounds.max(1) {
-        let c = thread_cpu_seconds();
-        let t = Instant::now();
-        std::hint::black_box(f());
-        let wall = t.elapsed().as_secs_f64();
-        out.wall.push(words as f64 / wall.max(1e-9));
-        if let (Some(c0), Some(c1)) = (c, thread_cpu_seconds()) {
-            out.cpu.push(words as f64 / (c1 - c0).max(1e-9));
-        }
+        let (wall, cpu) = run(&mut f);
+        out.wall.push(wall);
+        out.cpu.extend(cpu);
     }
     out
 }
@@ -68,7 +90,10 @@ fn throughput(words: usize, rounds: usize, mut f: impl FnMut() -> usize) -> Samp
 /// Reads whitespace-separated words from a file and prints, as one JSON line, the
 /// single-threaded throughput of `Analyzer::parse` and `Analyzer::disambiguate` (median
 /// words/s over `ROUNDS` runs after a warm-up run, by the wall clock and by thread CPU
-/// time, and every sample) and the load time of the dictionary. `disambiguate` gets the
+/// time, and every sample) and the load time of the dictionary. `parse` runs with the
+/// per-thread parse cache warm (as a long-running process has it), `parse_cold` with the
+/// cache emptied before each run (hits only from repetitions within the words), and
+/// `parse_uncached` without the cache (`Analyzer::parse_uncached`). `disambiguate` gets the
 /// words in sentence-sized chunks (cut after `.`, `!`, `?`, at most 64 words).
 /// `--only parse` or `--only disambiguate` measures one of them.
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
@@ -103,45 +128,65 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let a = Analyzer::global();
     let load = t0.elapsed();
     let mut parses = 0usize;
-    let parse = if only.as_deref() == Some("disambiguate") {
-        Samples::default()
-    } else {
-        throughput(words.len(), rounds, || {
-            parses = 0;
-            for w in &words {
-                parses += a.parse(w).len();
-            }
-            parses
-        })
+    let do_parse = only.as_deref() != Some("disambiguate");
+    let do_ctx = only.as_deref() != Some("parse");
+    let mut parse_all = |uncached: bool| {
+        let mut n = 0usize;
+        for w in &words {
+            n += if uncached {
+                a.parse_uncached(w).len()
+            } else {
+                a.parse(w).len()
+            };
+        }
+        parses = n;
+        n
     };
-    let ctx = if only.as_deref() == Some("parse") {
-        Samples::default()
+    let skip = Samples::default;
+    let parse = if do_parse {
+        throughput(words.len(), rounds, false, || parse_all(false))
     } else {
-        throughput(words.len(), rounds, || {
+        skip()
+    };
+    let cold = if do_parse {
+        throughput(words.len(), rounds, true, || parse_all(false))
+    } else {
+        skip()
+    };
+    let uncached = if do_parse {
+        throughput(words.len(), rounds, false, || parse_all(true))
+    } else {
+        skip()
+    };
+    let ctx = if do_ctx {
+        throughput(words.len(), rounds, false, || {
             sentences.iter().map(|s| a.disambiguate(s).len()).sum()
         })
+    } else {
+        skip()
     };
     let list = |v: &[f64]| {
         let items: Vec<String> = v.iter().map(|x| format!("{x:.0}")).collect();
         format!("[{}]", items.join(", "))
     };
-    println!(
-        "{{\"words\": {}, \"sentences\": {}, \"parses\": {parses}, \"rounds\": {rounds}, \
-         \"load_ms\": {:.2}, \"parse_words_per_s\": {:.0}, \"disambiguate_words_per_s\": {:.0}, \
-         \"parse_cpu_words_per_s\": {:.0}, \"disambiguate_cpu_words_per_s\": {:.0}, \
-         \"parse_samples\": {}, \"disambiguate_samples\": {}, \
-         \"parse_cpu_samples\": {}, \"disambiguate_cpu_samples\": {}}}",
-        words.len(),
-        sentences.len(),
-        load.as_secs_f64() * 1000.0,
-        median(&parse.wall),
-        median(&ctx.wall),
-        median(&parse.cpu),
-        median(&ctx.cpu),
-        list(&parse.wall),
-        list(&ctx.wall),
-        list(&parse.cpu),
-        list(&ctx.cpu),
-    );
+    let mut fields = vec![
+        format!("\"words\": {}", words.len()),
+        format!("\"sentences\": {}", sentences.len()),
+        format!("\"parses\": {parses}"),
+        format!("\"rounds\": {rounds}"),
+        format!("\"load_ms\": {:.2}", load.as_secs_f64() * 1000.0),
+    ];
+    for (name, s) in [
+        ("parse", &parse),
+        ("parse_cold", &cold),
+        ("parse_uncached", &uncached),
+        ("disambiguate", &ctx),
+    ] {
+        fields.push(format!("\"{name}_words_per_s\": {:.0}", median(&s.wall)));
+        fields.push(format!("\"{name}_cpu_words_per_s\": {:.0}", median(&s.cpu)));
+        fields.push(format!("\"{name}_samples\": {}", list(&s.wall)));
+        fields.push(format!("\"{name}_cpu_samples\": {}", list(&s.cpu)));
+    }
+    println!("{{{}}}", fields.join(", "));
     Ok(())
 }

@@ -26,6 +26,7 @@
 //! huge, or non-Russian input; a missing or corrupt dictionary only makes every word
 //! unknown.
 
+mod cache;
 mod case;
 mod context;
 mod dict;
@@ -138,12 +139,24 @@ impl Analyzer {
     /// All analyses of `word`, most probable first. Never panics; an empty input gives
     /// an empty list, every other input at least one parse.
     ///
+    /// Results are kept in a small per-thread cache of recent words (see
+    /// [`Analyzer::parse_uncached`]), so frequent words are analysed once per thread.
+    ///
     /// ```
     /// let parses = posol::morph::Analyzer::global().parse("Мелони");
     /// assert_eq!(parses[0].lemma, "мелони"); // indeclinable surname first
     /// assert!(parses[0].has("Fixd"));
     /// ```
     pub fn parse(&'static self, word: &str) -> Vec<Parse> {
+        if word.is_empty() {
+            return Vec::new();
+        }
+        cache::get_or_compute(word, || self.parse_uncached(word))
+    }
+
+    /// Same as [`Analyzer::parse`] but always analyses the word, bypassing (and not
+    /// filling) the per-thread cache; for measuring the analysis itself.
+    pub fn parse_uncached(&'static self, word: &str) -> Vec<Parse> {
         if word.is_empty() {
             return Vec::new();
         }
