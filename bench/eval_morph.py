@@ -13,9 +13,11 @@ POS: UD UPOS; pymorphy3 tags are mapped with the same OpenCorpora→UD table pos
 (PROPN for Name/Surn/Patr/Geox/Orgn, DET for Apro, AUX for быть, CCONJ by lemma).
 ud_taiga_train is the context model's training data: it is not reported.
 With --bench, also prints single-threaded throughput (posol vs pymorphy3, same words,
-measured in alternation; medians by wall clock and by thread CPU time, and their ratio).
-parse() is reported with its per-thread cache warm (the word list is the dev text five
-times, so repeated words hit it), with the cache emptied before each run, and bypassed.
+measured in alternation; medians by wall clock and by thread CPU time, and their ratios
+to pymorphy3's parse() and to its faster tag()). posol's allocation-free analyze_into()
+(tags, no lemma strings) and parse() are reported with the per-thread cache warm (the word
+list is the dev text five times, so repeated words hit it) and with the cache emptied
+before each run; parse() also bypassing the cache.
 """
 import argparse
 import gzip
@@ -131,42 +133,46 @@ def bench(binary, morph, words, rounds):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as tmp:
         tmp.write("\n".join(words))
     morph.parse("прогрев")
-    posol, py_wall, py_cpu = [], [], []
+    posol, py_wall, py_cpu, tag_wall, tag_cpu = [], [], [], [], []
     try:
         for _ in range(rounds):
             out = subprocess.run([binary, "bench-morph", tmp.name, "5"], check=True,
                                  capture_output=True, text=True)
             posol.append(json.loads(out.stdout))
-            t, c = time.perf_counter(), time.thread_time()
-            for w in words:
-                morph.parse(w)
-            c, t = time.thread_time() - c, time.perf_counter() - t
-            py_wall.append(len(words) / t)
-            py_cpu.append(len(words) / max(c, 1e-9))
+            for fn, wall, cpu in ((morph.parse, py_wall, py_cpu), (morph.tag, tag_wall, tag_cpu)):
+                t, c = time.perf_counter(), time.thread_time()
+                for w in words:
+                    fn(w)
+                c, t = time.thread_time() - c, time.perf_counter() - t
+                wall.append(len(words) / t)
+                cpu.append(len(words) / max(c, 1e-9))
     finally:
         os.unlink(tmp.name)
-    m = {k: median([r.get(k, 0.0) for r in posol]) for k in (
-        "parse_words_per_s", "parse_cpu_words_per_s",
-        "parse_cold_words_per_s", "parse_cold_cpu_words_per_s",
-        "parse_uncached_words_per_s", "parse_uncached_cpu_words_per_s",
-        "disambiguate_words_per_s", "disambiguate_cpu_words_per_s", "load_ms")}
+    rows = (("posol analyze_into() (warm cache)", "analyze"),
+            ("posol analyze_into() (cache cold each run)", "analyze_cold"),
+            ("posol parse() (warm cache)", "parse"),
+            ("posol parse() (cache cold each run)", "parse_cold"),
+            ("posol parse_uncached()", "parse_uncached"),
+            ("posol disambiguate()", "disambiguate"))
+    m = {k: median([r.get(k, 0.0) for r in posol])
+         for k in [f"{key}_{unit}" for _, key in rows
+                   for unit in ("words_per_s", "cpu_words_per_s")] + ["load_ms"]}
     pw, pc = median(py_wall), median(py_cpu)
+    tw, tc = median(tag_wall), median(tag_cpu)
     print()
     print(f"Throughput, 1 thread, {len(words)} words, medians of {rounds} alternating rounds "
           "(posol: each round the median of 5 runs after a warm-up):")
     print()
-    print("| analyzer | words/s (wall clock) | words/s (thread CPU time) | vs pymorphy3 (wall / CPU) |")
-    print("|---|---:|---:|---:|")
-    for name, k in (("posol parse() (warm cache)", "parse"),
-                    ("posol parse() (cache cold each run)", "parse_cold"),
-                    ("posol parse_uncached()", "parse_uncached"),
-                    ("posol disambiguate()", "disambiguate")):
+    print("| analyzer | words/s (wall clock) | words/s (thread CPU time) "
+          "| vs pymorphy3 parse (wall / CPU) | vs pymorphy3 tag (wall / CPU) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, k in rows:
         w, c = m.get(f"{k}_words_per_s", 0.0), m.get(f"{k}_cpu_words_per_s", 0.0)
-        print(f"| {name} | {w:,.0f} | {c:,.0f} | {w / pw:.1f}x / {c / pc:.1f}x |")
-    print(f"| pymorphy3 parse() | {pw:,.0f} | {pc:,.0f} | 1.0x |")
-    print(f"\nposol/pymorphy3 parse ratio: {m['parse_words_per_s'] / pw:.1f}x (wall clock), "
-          f"{m['parse_cpu_words_per_s'] / pc:.1f}x (CPU time); "
-          f"posol dictionary load: {m['load_ms']:.1f} ms")
+        print(f"| {name} | {w:,.0f} | {c:,.0f} | {w / pw:.1f}x / {c / pc:.1f}x "
+              f"| {w / tw:.1f}x / {c / tc:.1f}x |")
+    print(f"| pymorphy3 parse() | {pw:,.0f} | {pc:,.0f} | 1.0x | {pw / tw:.2f}x / {pc / tc:.2f}x |")
+    print(f"| pymorphy3 tag() | {tw:,.0f} | {tc:,.0f} | {tw / pw:.2f}x / {tc / pc:.2f}x | 1.0x |")
+    print(f"\nposol dictionary load: {m['load_ms']:.1f} ms")
 
 if __name__ == "__main__":
     sys.exit(main())

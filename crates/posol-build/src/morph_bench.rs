@@ -88,14 +88,17 @@ fn throughput<F: FnMut() -> usize + Send>(
 }
 
 /// Reads whitespace-separated words from a file and prints, as one JSON line, the
-/// single-threaded throughput of `Analyzer::parse` and `Analyzer::disambiguate` (median
+/// single-threaded throughput of `Analyzer::analyze_into`, `Analyzer::parse` and
+/// `Analyzer::disambiguate` (median
 /// words/s over `ROUNDS` runs after a warm-up run, by the wall clock and by thread CPU
-/// time, and every sample) and the load time of the dictionary. `parse` runs with the
+/// time, and every sample) and the load time of the dictionary. `analyze` is the
+/// allocation-free `analyze_into` into a reused vector, with the per-thread cache warm;
+/// `analyze_cold` the same with the cache emptied before each run. `parse` runs with the
 /// per-thread parse cache warm (as a long-running process has it), `parse_cold` with the
 /// cache emptied before each run (hits only from repetitions within the words), and
 /// `parse_uncached` without the cache (`Analyzer::parse_uncached`). `disambiguate` gets the
 /// words in sentence-sized chunks (cut after `.`, `!`, `?`, at most 64 words).
-/// `--only parse` or `--only disambiguate` measures one of them.
+/// `--only analyze`, `--only parse` or `--only disambiguate` measures one of them.
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let only = crate::flag(args, "--only");
     let mut pos: Vec<&String> = Vec::new();
@@ -109,7 +112,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     }
     let path = pos
         .first()
-        .ok_or("usage: bench-morph WORDS.txt [ROUNDS] [--only parse|disambiguate]")?;
+        .ok_or("usage: bench-morph WORDS.txt [ROUNDS] [--only analyze|parse|disambiguate]")?;
     let rounds: usize = pos.get(1).and_then(|s| s.parse().ok()).unwrap_or(7);
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -128,8 +131,18 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let a = Analyzer::global();
     let load = t0.elapsed();
     let mut parses = 0usize;
-    let do_parse = only.as_deref() != Some("disambiguate");
-    let do_ctx = only.as_deref() != Some("parse");
+    let do_analyze = only.is_none() || only.as_deref() == Some("analyze");
+    let do_parse = only.is_none() || only.as_deref() == Some("parse");
+    let do_ctx = only.is_none() || only.as_deref() == Some("disambiguate");
+    let analyze_all = || {
+        let mut out = Vec::new();
+        let mut n = 0usize;
+        for w in &words {
+            a.analyze_into(w, &mut out);
+            n += out.len();
+        }
+        n
+    };
     let mut parse_all = |uncached: bool| {
         let mut n = 0usize;
         for w in &words {
@@ -143,6 +156,16 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         n
     };
     let skip = Samples::default;
+    let analyze = if do_analyze {
+        throughput(words.len(), rounds, false, analyze_all)
+    } else {
+        skip()
+    };
+    let analyze_cold = if do_analyze {
+        throughput(words.len(), rounds, true, analyze_all)
+    } else {
+        skip()
+    };
     let parse = if do_parse {
         throughput(words.len(), rounds, false, || parse_all(false))
     } else {
@@ -177,6 +200,8 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         format!("\"load_ms\": {:.2}", load.as_secs_f64() * 1000.0),
     ];
     for (name, s) in [
+        ("analyze", &analyze),
+        ("analyze_cold", &analyze_cold),
         ("parse", &parse),
         ("parse_cold", &cold),
         ("parse_uncached", &uncached),

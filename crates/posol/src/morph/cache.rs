@@ -1,20 +1,21 @@
-//! A small per-thread cache of [`Analyzer::parse`](super::Analyzer::parse) results.
+//! A small per-thread cache of [`Analyzer::analyze_into`](super::Analyzer::analyze_into)
+//! results (which [`Analyzer::parse`](super::Analyzer::parse) uses too).
 //!
 //! News text is dominated by frequent words (prepositions, conjunctions, common nouns and
 //! verbs): the same few thousand forms make up most tokens. The cache is two-way set
 //! associative: each word (exact spelling, letter case included, since the parses depend
 //! on it) has a set of two slots chosen by a hash; a new word replaces the less recently
-//! used one. A hit clones the
-//! stored parses, which skips the dictionary walks, the probability lookup and the
-//! guessers; a miss costs one extra clone. The results are the same with or without it.
+//! used one. Slots hold compact [`Analysis`] records (24 bytes each, no strings): a hit
+//! copies them, which skips the dictionary walks, the probability lookup and the guessers;
+//! a miss costs one extra copy. The results are the same with or without it.
 
 use std::cell::RefCell;
 
-use super::Parse;
+use super::Analysis;
 
-/// Number of sets of two slots (a power of two). At about 0.5 KB per cached word this is
-/// at most a few megabytes per thread that analyses text.
-const SETS: usize = 1 << 13;
+/// Number of sets of two slots (a power of two): 32k words. At about 150 bytes per cached
+/// word (slot, key and analyses) this is at most about 5 MB per thread that analyses text.
+const SETS: usize = 1 << 14;
 /// Size of the doorkeeper: hashes of recently missed words (a power of two).
 const SEEN: usize = 1 << 16;
 /// Longer words are not cached (they are rare, and this bounds the memory).
@@ -23,7 +24,7 @@ const MAX_WORD_BYTES: usize = 64;
 const MAX_PARSES: usize = 32;
 
 /// One cached word and its parses.
-type Slot = Option<(Box<str>, Box<[Parse]>)>;
+type Slot = Option<(Box<str>, Box<[Analysis]>)>;
 
 thread_local! {
     static SEEN_HASHES: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
@@ -43,11 +44,16 @@ fn hash(word: &str) -> u64 {
     h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-/// The parses of `word` from this thread's cache, or computed by `compute` (and then
-/// stored). `compute` must be a pure function of `word`.
-pub(crate) fn get_or_compute(word: &str, compute: impl FnOnce() -> Vec<Parse>) -> Vec<Parse> {
+/// Appends the analyses of `word` to `out`: from this thread's cache, or computed by
+/// `compute` (which appends them to the vector it is given; then they are stored).
+/// `compute` must be a pure function of `word`.
+pub(crate) fn get_or_compute(
+    word: &str,
+    out: &mut Vec<Analysis>,
+    compute: impl FnOnce(&mut Vec<Analysis>),
+) {
     if word.len() > MAX_WORD_BYTES {
-        return compute();
+        return compute(out);
     }
     let h = hash(word);
     let set = ((h >> 40) as usize & (SETS - 1)) * 2;
@@ -57,19 +63,23 @@ pub(crate) fn get_or_compute(word: &str, compute: impl FnOnce() -> Vec<Parse>) -
         for w in 0..2 {
             if let Some((k, v)) = &ways[w] {
                 if **k == *word {
-                    let out = v.to_vec();
+                    out.extend_from_slice(v);
                     // most recently used first
                     ways.swap(0, w);
-                    return Some(out);
+                    return Some(());
                 }
             }
         }
         None
     });
-    if let Some(v) = hit {
-        return v;
+    if hit.is_some() {
+        return;
     }
-    let parses = compute();
+    let start = out.len();
+    compute(out);
+    let Some(parses) = out.get(start..) else {
+        return;
+    };
     // a word is cached the second time it is missed: one-off words do not evict others
     let seen = SEEN_HASHES.with(|s| {
         let Ok(mut s) = s.try_borrow_mut() else {
@@ -96,10 +106,9 @@ pub(crate) fn get_or_compute(word: &str, compute: impl FnOnce() -> Vec<Parse>) -
                 }
                 if let Some(ways) = c.get_mut(set..set + 2) {
                     ways.swap(0, 1);
-                    ways[0] = Some((word.into(), parses.as_slice().into()));
+                    ways[0] = Some((word.into(), parses.into()));
                 }
             }
         });
     }
-    parses
 }

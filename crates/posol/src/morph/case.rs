@@ -33,6 +33,20 @@ pub(crate) fn restore_case(surface: &str, target: &str) -> String {
     out
 }
 
+/// Calls `f` with `word.to_lowercase()`, built in a reused per-thread buffer (a nested
+/// call gets a new one).
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static LOWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    let mut lower = LOWER.take();
+    lower.clear();
+    push_lowercase(word, &mut lower);
+    let r = f(&lower);
+    LOWER.set(lower);
+    r
+}
+
 /// Appends `word.to_lowercase()` to `out` (same result), with a fast path for ASCII and
 /// the Russian alphabet.
 pub(crate) fn push_lowercase(word: &str, out: &mut String) {

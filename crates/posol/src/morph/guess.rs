@@ -224,6 +224,33 @@ impl Analyzer {
         parses.extend(other);
     }
 
+    /// [`Analyzer::name_heuristics`] for a capitalized dictionary word whose analyses are
+    /// `out[start..]`: surname guesses appended when none is a proper noun.
+    pub(crate) fn known_name_analyses(
+        &'static self,
+        lower: &str,
+        out: &mut Vec<super::Analysis>,
+        start: usize,
+        lemma: &mut String,
+    ) {
+        const PROPER: u128 = const_mask(&["Surn", "Name", "Patr", "Geox", "Orgn"]);
+        let proper = out
+            .get(start..)
+            .is_some_and(|r| r.iter().any(|a| self.gram(a.tag_id) & PROPER != 0));
+        if proper || lower.contains('-') {
+            return;
+        }
+        let table = self.surnames.get_or_init(|| self.surname_table());
+        for (ending, e) in table {
+            if lower.len() >= ending.len() + 4 && lower.ends_with(ending.as_str()) {
+                if let Ok(Some(mut a)) = self.paradigm_analysis(lower, lower, *e, 0.5, lemma) {
+                    a.score *= 0.05;
+                    out.push(a);
+                }
+            }
+        }
+    }
+
     /// Russian-type surname parses (`-ов`, `-ев`, `-ёв`, `-ин`) built by analogy with
     /// dictionary surnames, so that unknown `Жапаровым` gets the lemma `жапаров`.
     fn surname_parses(&'static self, lower: &str) -> Vec<Parse> {

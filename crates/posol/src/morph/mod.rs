@@ -26,6 +26,7 @@
 //! huge, or non-Russian input; a missing or corrupt dictionary only makes every word
 //! unknown.
 
+mod analysis;
 mod cache;
 mod case;
 mod context;
@@ -39,6 +40,8 @@ mod tests;
 
 use std::sync::OnceLock;
 
+pub use analysis::Analysis;
+use analysis::Kind;
 pub use context::GoldToken;
 use dict::{Dict, Entry};
 pub use dict::{FORMAT_VERSION, MAGIC, SECTIONS};
@@ -141,6 +144,7 @@ impl Analyzer {
     ///
     /// Results are kept in a small per-thread cache of recent words (see
     /// [`Analyzer::parse_uncached`]), so frequent words are analysed once per thread.
+    /// [`Analyzer::analyze_into`] gives the same analyses without allocating.
     ///
     /// ```
     /// let parses = posol::morph::Analyzer::global().parse("Мелони");
@@ -151,7 +155,89 @@ impl Analyzer {
         if word.is_empty() {
             return Vec::new();
         }
-        cache::get_or_compute(word, || self.parse_uncached(word))
+        thread_local! {
+            static BUF: std::cell::Cell<Vec<Analysis>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let mut buf = BUF.take();
+        self.analyze_into(word, &mut buf);
+        let parses = if buf.iter().any(|a| a.kind == Kind::Full) {
+            self.parse_uncached(word)
+        } else {
+            case::with_lowercase(word, |lower| {
+                buf.iter()
+                    .map(|a| a.parse_from_lower(word, lower))
+                    .collect()
+            })
+        };
+        BUF.set(buf);
+        parses
+    }
+
+    /// All analyses of `word`, most probable first, in compact form: `out` is cleared and
+    /// filled with the same analyses, in the same order, as [`Analyzer::parse`] returns
+    /// (`parse(word)[i] == out[i].to_parse(word)`). The hot path of the analyzer: no
+    /// allocation once `out` has grown (the lemma is built only when asked for, with
+    /// [`Analysis::lemma_into`]), and recent words come from a small per-thread cache of
+    /// compact analyses. Never panics; an empty input gives no analyses.
+    ///
+    /// ```
+    /// use posol::morph::Analyzer;
+    /// let a = Analyzer::global();
+    /// let mut out = Vec::new();
+    /// let mut lemma = String::new();
+    /// for word in ["Президент", "прибыл", "в", "Рим"] {
+    ///     a.analyze_into(word, &mut out);
+    ///     lemma.clear();
+    ///     out[0].lemma_into(word, &mut lemma);
+    ///     assert!(!lemma.is_empty());
+    /// }
+    /// assert_eq!(lemma, "рим");
+    /// assert_eq!(out[0].pos(), "NOUN");
+    /// a.analyze_into("прибыл", &mut out);
+    /// assert!(out.iter().any(|x| x.has("VERB") && x.has("past")));
+    /// ```
+    pub fn analyze_into(&'static self, word: &str, out: &mut Vec<Analysis>) {
+        out.clear();
+        if word.is_empty() {
+            return;
+        }
+        cache::get_or_compute(word, out, |out| self.analyze_uncached(word, out));
+    }
+
+    /// Appends the analyses of `word` to `out` without the cache.
+    fn analyze_uncached(&'static self, word: &str, out: &mut Vec<Analysis>) {
+        if word.is_empty() {
+            return;
+        }
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        case::with_lowercase(word, |lower| {
+            thread_local! {
+                static LEMMA: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+            }
+            let start = out.len();
+            let mut lemma = LEMMA.take();
+            let ok = self.dict_analyses(lower, out, &mut lemma);
+            let found = out.len() > start;
+            if ok && found {
+                if let Some(res) = out.get_mut(start..) {
+                    self.apply_probabilities(lower, res);
+                }
+                if capitalized {
+                    self.known_name_analyses(lower, out, start, &mut lemma);
+                }
+            } else {
+                // guesses (and the rare dictionary words the fast path cannot describe)
+                out.truncate(start);
+                let mut parses = self.parse_lower(lower, 0);
+                if capitalized {
+                    self.name_heuristics(lower, &mut parses);
+                }
+                for (i, p) in parses.iter().enumerate() {
+                    out.push(self.compact(lower, p, i));
+                }
+            }
+            LEMMA.set(lemma);
+        });
     }
 
     /// Same as [`Analyzer::parse`] but always analyses the word, bypassing (and not
@@ -160,23 +246,36 @@ impl Analyzer {
         if word.is_empty() {
             return Vec::new();
         }
-        thread_local! {
-            static LOWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
-        }
-        // a reused buffer for the lower-case word (a nested call just gets a new one)
-        let mut lower = LOWER.take();
-        lower.clear();
-        case::push_lowercase(word, &mut lower);
-        let mut parses = self.parse_lower(&lower, 0);
-        if word.chars().next().is_some_and(char::is_uppercase) {
-            self.name_heuristics(&lower, &mut parses);
-        }
-        LOWER.set(lower);
-        for p in &mut parses {
-            p.word.clear();
-            p.word.push_str(word);
-        }
-        parses
+        case::with_lowercase(word, |lower| {
+            let mut parses = self.parse_lower(lower, 0);
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                self.name_heuristics(lower, &mut parses);
+            }
+            for p in &mut parses {
+                p.word.clear();
+                p.word.push_str(word);
+            }
+            parses
+        })
+    }
+
+    /// Appends the dictionary analyses of a lower-case word to `out` (as
+    /// [`Analyzer::dict_parses`] with score 1); `false` if one of them has no compact form.
+    fn dict_analyses(&self, lower: &str, out: &mut Vec<Analysis>, lemma: &mut String) -> bool {
+        let mut ok = true;
+        self.dict.lookup(lower, &mut |fixed, pool| {
+            for e in Dict::entries(pool) {
+                match self.paradigm_analysis(lower, fixed, e, 1.0, lemma) {
+                    Ok(Some(mut a)) => {
+                        a.known = true;
+                        out.push(a);
+                    }
+                    Ok(None) => {}
+                    Err(()) => ok = false,
+                }
+            }
+        });
+        ok
     }
 
     /// Analyses a lower-case word; `depth` limits recursion of the guessers.
@@ -270,7 +369,7 @@ impl Analyzer {
 
     /// Replaces scores with P(tag | word) where the corpus knows the word (sorting by
     /// it), otherwise normalizes the scores to sum to 1 (keeping the order).
-    fn apply_probabilities(&self, lower: &str, res: &mut [Parse]) {
+    fn apply_probabilities<T: Scored>(&self, lower: &str, res: &mut [T]) {
         if res.is_empty() {
             return;
         }
@@ -278,18 +377,18 @@ impl Analyzer {
         let sum: f32 = if stats.is_empty() {
             0.0
         } else {
-            res.iter().map(|p| Dict::prob_of(stats, p.tag_id)).sum()
+            res.iter().map(|p| Dict::prob_of(stats, p.tag())).sum()
         };
         if sum > 0.0 {
             for p in res.iter_mut() {
-                p.score = Dict::prob_of(stats, p.tag_id);
+                *p.score_mut() = Dict::prob_of(stats, p.tag());
             }
-            res.sort_by(|a, b| b.score.total_cmp(&a.score));
+            res.sort_by(|a, b| b.score().total_cmp(&a.score()));
         } else {
-            let total: f32 = res.iter().map(|p| p.score).sum();
+            let total: f32 = res.iter().map(|p| p.score()).sum();
             if total > 0.0 {
                 for p in res.iter_mut() {
-                    p.score /= total;
+                    *p.score_mut() /= total;
                 }
             }
         }
@@ -336,5 +435,36 @@ impl Analyzer {
                 }
             })
             .collect()
+    }
+}
+
+/// A scored analysis with a tag ([`Parse`] or [`Analysis`]).
+trait Scored {
+    fn tag(&self) -> u16;
+    fn score(&self) -> f32;
+    fn score_mut(&mut self) -> &mut f32;
+}
+
+impl Scored for Parse {
+    fn tag(&self) -> u16 {
+        self.tag_id
+    }
+    fn score(&self) -> f32 {
+        self.score
+    }
+    fn score_mut(&mut self) -> &mut f32 {
+        &mut self.score
+    }
+}
+
+impl Scored for Analysis {
+    fn tag(&self) -> u16 {
+        self.tag_id
+    }
+    fn score(&self) -> f32 {
+        self.score
+    }
+    fn score_mut(&mut self) -> &mut f32 {
+        &mut self.score
     }
 }

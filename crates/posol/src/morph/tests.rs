@@ -159,7 +159,77 @@ fn odd_inputs() {
     }
 }
 
+/// `analyze_into` gives, in compact form, exactly the parses of `parse_uncached`.
+fn check_analyses(word: &str) {
+    let mut out = vec![];
+    a().analyze_into(word, &mut out);
+    let parses = a().parse_uncached(word);
+    assert_eq!(out.len(), parses.len(), "{word}");
+    let mut lemma = String::from("x");
+    for (x, p) in out.iter().zip(&parses) {
+        assert_eq!(&x.to_parse(word), p, "{word}");
+        assert_eq!(x.lemma(word), p.lemma, "{word}");
+        lemma.truncate(1);
+        x.lemma_into(word, &mut lemma);
+        assert_eq!(lemma[1..], p.lemma, "{word}");
+        assert_eq!(
+            (x.tag(), x.upos(), x.feats(), x.pos()),
+            (p.tag, p.upos, p.feats, p.pos())
+        );
+        assert_eq!((x.score(), x.is_known()), (p.score, p.is_known()));
+        assert_eq!(x.has("NOUN"), p.has("NOUN"));
+    }
+    assert_eq!(a().parse(word), parses, "{word}");
+}
+
+#[test]
+fn analyses_match_parses() {
+    let long = format!("{}ее", "а".repeat(40));
+    for w in [
+        "",
+        "Мелони",
+        "Касым-Жомарта",
+        "человек-гора",
+        "торгово-экономических",
+        "еще",
+        "Елка",
+        "ЕЛКИ",
+        "кто-нибудь",
+        "скажи-ка",
+        "по-русски",
+        "антикризисный",
+        "Токаева",
+        "Токаев",
+        "Жапаровым",
+        "быть",
+        "был",
+        "и",
+        "однако",
+        "2024",
+        "3,5",
+        "...",
+        "OpenAI",
+        "XIV",
+        "Σίσυφος",
+        "сверхдлинноеслововкотороместьещёибуквыеещёразипослешестидесятичетырёхбайтовеще",
+        &long,
+    ] {
+        check_analyses(w);
+    }
+    // a reused vector is cleared; an empty word gives nothing
+    let mut out = vec![];
+    a().analyze_into("Рим", &mut out);
+    assert!(!out.is_empty() && out[0].paradigm().is_some());
+    a().analyze_into("", &mut out);
+    assert!(out.is_empty());
+}
+
 proptest! {
+    #[test]
+    fn analyze_into_matches_parse(s in "\\PC{0,24}|[а-яёА-ЯЁ-]{1,40}") {
+        check_analyses(&s);
+    }
+
     #[test]
     fn parse_never_panics(s in "\\PC{0,24}") {
         for p in a().parse(&s) {
