@@ -21,10 +21,13 @@
 //! assert_eq!(best[3].lemma, "рим");
 //! ```
 //!
+//! For speed, [`Analyzer::analyze_into`] gives the same analyses as compact [`Analysis`]
+//! records without allocating (lemmas are built only when asked for).
+//!
 //! ## No panics
-//! [`Analyzer::parse`] and [`Analyzer::disambiguate`] accept any string, including empty,
-//! huge, or non-Russian input; a missing or corrupt dictionary only makes every word
-//! unknown.
+//! [`Analyzer::parse`], [`Analyzer::analyze_into`] and [`Analyzer::disambiguate`] accept
+//! any string, including empty, huge, or non-Russian input; a missing or corrupt
+//! dictionary only makes every word unknown.
 
 mod analysis;
 mod cache;
