@@ -3,8 +3,10 @@
 
 Usage: python3 bench/bench_ner.py [--rounds 3]
 
-Texts: NEREL dev + factRuEval dev (shared data).  posol: normalization, tokens, sentences,
-morphology, 29-type nested entities; natasha: Segmenter + NewsNERTagger (PER/LOC/ORG).
+Texts: NEREL dev + factRuEval dev (shared data).  posol: normalization, tokens, sentences
+(`analyze_with(text, &Options::segmentation())`), then the tagger (29 types, nested) with the
+morphology and facts it computes for itself; natasha: Segmenter + NewsNERTagger (PER/LOC/ORG),
+with its numpy limited to one thread (OMP/OpenBLAS/MKL_NUM_THREADS=1).
 Prints chars/s and docs/s, single-threaded and on all cores (posol), and the ratio.
 """
 import argparse
@@ -33,6 +35,9 @@ def main():
     texts = [json.loads(l)['text'] for d in DOCS for l in gzip.open(d, 'rt', encoding='utf-8')]
     chars = sum(len(t) for t in texts)
     nat = None
+    # single-threaded like posol's figure: no BLAS/OpenMP worker threads for natasha's numpy
+    for var in ('OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'MKL_NUM_THREADS'):
+        os.environ[var] = '1'
     try:
         from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
         t = time.time()

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Word classes for the entity tagger: k-means over navec news embeddings.
 
-Usage: python3 navec_clusters.py OUT.tsv [--words 120000] [--k 1024] [--coarse 64]
+Usage: python3 navec_clusters.py OUT.tsv [--words 200000] [--k 1024] [--mid 256] [--coarse 64]
 
 Reads the navec news vectors shipped in the natasha PyPI package (navec_news_v1_1B_250K_300d_100q,
 MIT licence; nothing is downloaded), keeps the most frequent `--words` lower-case Cyrillic/Latin
 words (navec's vocabulary is frequency-ordered), L2-normalizes them and runs spherical k-means
 with a fixed seed and a fixed number of iterations (deterministic on one machine).  The `--k`
-fine centroids are clustered again into `--coarse` classes.  Output lines: `word<TAB>class`
-with class = coarse << 16 | fine.
+fine centroids are clustered again into `--mid` and `--coarse` classes.  Output lines:
+`word<TAB>class` with class = mid << 24 | coarse << 16 | fine.
 """
 import argparse
 import os
@@ -35,8 +35,9 @@ def kmeans(x, k, iters, seed):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('out')
-    ap.add_argument('--words', type=int, default=120000)
+    ap.add_argument('--words', type=int, default=200000)
     ap.add_argument('--k', type=int, default=1024)
+    ap.add_argument('--mid', type=int, default=256)
     ap.add_argument('--coarse', type=int, default=64)
     ap.add_argument('--iters', type=int, default=12)
     args = ap.parse_args()
@@ -51,9 +52,11 @@ def main():
     x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
     fine, cent = kmeans(x, args.k, args.iters, 7)
     coarse_of, _ = kmeans(cent, args.coarse, 20, 11)
+    mid_of, _ = kmeans(cent, args.mid, 20, 13) if args.mid else (np.zeros(args.k, dtype=np.int64), None)
     with open(args.out, 'w', encoding='utf-8') as w:
         for word, f in zip(words, fine):
-            w.write('%s\t%d\n' % (word.replace('ё', 'е'), (int(coarse_of[f]) << 16) | int(f)))
+            cls = (int(mid_of[f]) << 24) | (int(coarse_of[f]) << 16) | int(f)
+            w.write('%s\t%d\n' % (word.replace('ё', 'е'), cls))
     print('wrote %d words to %s' % (len(words), args.out))
 
 

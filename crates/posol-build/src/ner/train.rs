@@ -65,8 +65,14 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     };
     let docs = load_docs(&train_path)?;
     eprintln!(
-        "train-ner: {} documents from {train_path}, {opts:?}",
-        docs.len()
+        "train-ner: {} documents from {train_path}; epochs {} + {} (inner), prune {}, \
+         O bias {:?}, {} word classes",
+        docs.len(),
+        opts.epochs,
+        opts.inner_epochs,
+        opts.prune,
+        opts.o_bias,
+        opts.classes.len()
     );
     let t = std::time::Instant::now();
     let bytes = train(&docs, &opts, &mut |m| eprintln!("{m}"));

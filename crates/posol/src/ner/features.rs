@@ -103,7 +103,7 @@ fn morph_of(word: &str) -> Morph {
 }
 
 /// Most word forms kept by the per-thread cache of [`cached_morph`].
-const MORPH_CACHE_MAX: usize = 1 << 16;
+const MORPH_CACHE_MAX: usize = 1 << 17;
 
 thread_local! {
     static MORPH_CACHE: RefCell<KeyMap<Box<str>, Morph>> = RefCell::new(KeyMap::default());
@@ -346,6 +346,18 @@ mod t {
     pub(super) const LEX: u64 = 150;
 }
 
+/// The coarse word class (64 classes) of a token (0: unknown word).
+#[inline]
+fn coarse(x: &TokInfo) -> u64 {
+    (x.class >> 16) & 0xff
+}
+
+/// The middle word class (256 classes) of a token (0: unknown word or no such level).
+#[inline]
+fn mid(x: &TokInfo) -> u64 {
+    (x.class >> 24) & 0xff
+}
+
 /// Pushes the feature keys of token `i` of the sentence `s` (with `parent` tags of the
 /// enclosing layer for inner layers) into `out`: [`base_features`] then
 /// [`parent_features`].
@@ -428,10 +440,13 @@ pub(crate) fn base_features(s: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(key2(t::BIGRAM + 6, p1.lemma, c.shape));
     out.push(key2(t::BIGRAM + 7, c.shape, n1.lemma));
     out.push(key3(t::BIGRAM + 8, p1.shape, c.shape, n1.shape));
-    out.push(key2(t::BIGRAM + 9, c.class >> 16, n1.class >> 16));
-    out.push(key2(t::BIGRAM + 10, p1.class >> 16, c.class >> 16));
+    out.push(key2(t::BIGRAM + 9, coarse(c), coarse(n1)));
+    out.push(key2(t::BIGRAM + 10, coarse(p1), coarse(c)));
+    out.push(key2(t::BIGRAM + 11, mid(p1), mid(c)));
+    out.push(key2(t::BIGRAM + 12, mid(c), mid(n1)));
     for (d, x) in [(5u64, c), (6, p1), (7, n1)] {
-        out.push(key(t::CLASS + d, x.class >> 16));
+        out.push(key(t::CLASS + d, coarse(x)));
+        out.push(key(t::CLASS + d + 20, mid(x)));
     }
     out.push(key2(t::CASE, c.case, c.pos));
     out.push(key2(t::CASE + 1, p1.lemma, c.case));

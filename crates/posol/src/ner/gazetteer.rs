@@ -6,13 +6,14 @@ use std::sync::OnceLock;
 use super::features::{lemma_key, TokInfo};
 use super::hash::{mix, str_hash, KeyMap};
 
-const LISTS: [(&str, &str); 6] = [
+const LISTS: [(&str, &str); 7] = [
     ("COUNTRY", include_str!("../../data/gazetteer/country.txt")),
     ("CITY", include_str!("../../data/gazetteer/city.txt")),
     ("STATE", include_str!("../../data/gazetteer/state.txt")),
     ("ORG", include_str!("../../data/gazetteer/organization.txt")),
     ("PROF", include_str!("../../data/gazetteer/profession.txt")),
     ("NAT", include_str!("../../data/gazetteer/nationality.txt")),
+    ("EVENT", include_str!("../../data/gazetteer/event.txt")),
 ];
 
 /// Longest entry, in tokens.
@@ -21,7 +22,7 @@ const MAX_LEN: usize = 5;
 /// The compiled gazetteers: lemma-sequence key → list ids (bit set).
 pub(crate) struct Gazetteer {
     entries: KeyMap<u64, u8>,
-    names: [u64; 6],
+    names: [u64; 7],
 }
 
 impl Gazetteer {
@@ -33,7 +34,7 @@ impl Gazetteer {
 
     fn build() -> Gazetteer {
         let mut entries: KeyMap<u64, u8> = KeyMap::default();
-        let mut names = [0u64; 6];
+        let mut names = [0u64; 7];
         for (id, (name, list)) in LISTS.iter().enumerate() {
             names[id] = str_hash(name);
             for line in list.lines() {

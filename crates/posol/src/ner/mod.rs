@@ -21,6 +21,11 @@
 //!     <= (w[1].span.start, std::cmp::Reverse(w[1].span.end))));
 //! ```
 //!
+//! Two PER/LOC/ORG views reduce the 29 types: [`coarse_view`] keeps NEREL's whole
+//! mentions (`МИД России` is one ORG), [`coarse_view_names`] keeps names only, in the
+//! convention of factRuEval and natasha (`МИД` ORG + `России` LOC; `правительство` is
+//! not a name).
+//!
 //! ## No panics
 //! Tagging accepts any text and any tokens/sentences of that text; a missing or corrupt
 //! model only makes the tagger find nothing.
@@ -148,10 +153,11 @@ pub fn extract(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Enti
     Tagger::global().extract(text, tokens, sentences)
 }
 
-/// Analyses `text` and returns its entities (a shortcut for [`crate::analyze`] +
-/// [`extract`]).
+/// Segments `text` and returns its entities (a shortcut for [`crate::analyze_with`] with
+/// [`crate::Options::segmentation`] + [`extract`]: the tagger computes the morphology
+/// and facts it needs itself).
 pub fn extract_text(text: &str) -> Vec<Entity> {
-    let doc = crate::analyze(text);
+    let doc = crate::analyze_with(text, &crate::Options::segmentation());
     extract(text, doc.tokens(), doc.sentences())
 }
 

@@ -9,8 +9,9 @@
 //!
 //! 1. an organization whose last nested place or organization reaches its end is split
 //!    there: `МИД России` → ORG `МИД` + LOC `России`; `Палата представителей Конгресса
-//!    США` → ORG `Палата представителей` + ORG `Конгресса` + LOC `США`; a preposition
-//!    before the nested name goes too (`Центр управления полётами под Москвой`);
+//!    США` → ORG `Палата представителей` + ORG `Конгресса` + LOC `США`; but not when
+//!    the place belongs to the name itself: after a preposition (`Организация по
+//!    безопасности и сотрудничеству в Европе`) or an adjective (`Единая Россия`);
 //! 2. mentions without a capital letter, digit or Latin letter are dropped
 //!    (`правительство`, `российских`): they are descriptions, not names; so are
 //!    mentions capitalized only because they open a sentence, when their first word is
@@ -40,27 +41,28 @@ fn single_word_pos(s: &str) -> Option<&'static str> {
 }
 
 /// The head of an organization in front of a nested name that ends it (`span.start ..
-/// child_start`), trimmed, without a preposition that attached the nested name
-/// (`Центр управления полётами под Москвой` → `Центр управления полётами`); `None` if
-/// nothing is left or the head ends in a conjunction.
+/// child_start`), trimmed; `None` (no split) if nothing is left, or if the nested name
+/// belongs to the organization's own name: the head ends in a preposition or conjunction
+/// (`Организация по безопасности и сотрудничеству в Европе`) or in an adjective that
+/// agrees with it (`Единая Россия`).
 fn head_before(text: &str, span: Span, child_start: usize) -> Option<Span> {
-    let trim = |h: &str| -> usize {
-        h.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '(' | '«' | '"')
-        })
-        .len()
-    };
     let head = text.get(span.start..child_start)?;
-    let mut len = trim(head);
-    let last_start = head[..len].rfind(char::is_whitespace).map_or(0, |p| {
-        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    let trimmed = head.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '(' | '«' | '"')
     });
-    match single_word_pos(&head[last_start..len].to_lowercase()) {
-        Some("PREP") if last_start > 0 => len = trim(&head[..last_start]),
-        Some("PREP" | "CONJ") => return None,
-        _ => {}
+    let last = trimmed
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(trimmed);
+    if last.is_empty()
+        || matches!(
+            single_word_pos(&last.to_lowercase()),
+            Some("PREP" | "CONJ" | "PRCL" | "ADJF" | "PRTF" | "NUMR")
+        )
+    {
+        return None;
     }
-    (len > 0).then(|| Span::new(span.start, span.start + len))
+    Some(Span::new(span.start, span.start + trimmed.len()))
 }
 
 /// An organization without the lower-case descriptor words in front of its name

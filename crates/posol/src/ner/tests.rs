@@ -257,22 +257,36 @@ fn names_view_conventions() {
             .map(|(s, c)| (text[s.range()].to_string(), c))
             .collect()
     };
-    // a place attached by a preposition is cut off with the preposition
-    let t = "Вчера Центр управления полётами под Тверью сообщил.";
-    let ents = [
-        ent(
-            t,
-            "Центр управления полётами под Тверью",
-            EntityType::Organization,
-            None,
+    // a place after a preposition or an agreeing adjective belongs to the name
+    for (t, org, place) in [
+        (
+            "Вчера Управление по делам молодёжи в Твери сообщило.",
+            "Управление по делам молодёжи в Твери",
+            "Твери",
         ),
-        ent(t, "Тверью", EntityType::City, Some(0)),
+        (
+            "Вчера партия Единая Россия сообщила.",
+            "Единая Россия",
+            "Россия",
+        ),
+    ] {
+        let ents = [
+            ent(t, org, EntityType::Organization, None),
+            ent(t, place, EntityType::City, Some(0)),
+        ];
+        assert_eq!(names(t, &ents), vec![(org.to_string(), Coarse::Org)]);
+    }
+    // a place in the genitive is cut off
+    let t = "Вчера Посольство Чили сообщило.";
+    let ents = [
+        ent(t, "Посольство Чили", EntityType::Organization, None),
+        ent(t, "Чили", EntityType::Country, Some(0)),
     ];
     assert_eq!(
         names(t, &ents),
         vec![
-            ("Центр управления полётами".to_string(), Coarse::Org),
-            ("Тверью".to_string(), Coarse::Loc)
+            ("Посольство".to_string(), Coarse::Org),
+            ("Чили".to_string(), Coarse::Loc)
         ]
     );
     // descriptions are not names; the nested place stays

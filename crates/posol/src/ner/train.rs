@@ -253,6 +253,11 @@ fn layers(mut ents: Vec<(usize, usize, usize)>) -> Vec<Vec<(usize, usize, usize)
     out
 }
 
+/// Folds of the cross-fitted lexicon: while training, each document sees the lexicon
+/// of the other folds' documents, so the model learns how far a lexicon built on other
+/// texts can be trusted.
+const LEX_FOLDS: usize = 5;
+
 /// Trains the outer and inner layers and returns the model bytes.
 pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> Vec<u8> {
     let class_map: super::hash::KeyMap<u64, u32> = opts
@@ -298,7 +303,7 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
             prepared
                 .iter()
                 .enumerate()
-                .filter(move |(i, _)| fold.is_none_or(|f| i % 2 != f))
+                .filter(move |(i, _)| fold.is_none_or(|f| i % LEX_FOLDS != f))
                 .flat_map(|(_, (infos, sents))| {
                     sents
                         .iter()
@@ -306,13 +311,13 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
                 }),
         )
     };
-    let folds = [lexicon_of(Some(0)), lexicon_of(Some(1))];
+    let folds: Vec<Lexicon> = (0..LEX_FOLDS).map(|f| lexicon_of(Some(f))).collect();
     let full = lexicon_of(None);
     log(format!("lexicon: {} entries", full.map.len()));
     for (di, (infos, sents)) in prepared.iter().enumerate() {
         let mut infos = infos.clone();
         for (r, _) in sents {
-            folds[di % 2].annotate(&mut infos[r.clone()]);
+            folds[di % LEX_FOLDS].annotate(&mut infos[r.clone()]);
         }
         for (r, ents) in sents {
             let ents = ents.clone();
