@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Entity quality on the dev sets, posol and natasha side by side.
 
-Usage: python3 bench/eval_ner.py [--model PATH] [--no-natasha] [--out DIR]
+Usage: python3 bench/eval_ner.py [--model PATH] [--no-natasha] [--merged] [--out DIR]
 
 Runs `posol-build ner-predict` (release build, own target dir via CARGO_TARGET_DIR) on
 NEREL dev (29 types, nested) and factRuEval dev (PER/LOC/ORG names view,
@@ -12,6 +12,11 @@ NewsNERTagger on the same texts when natasha is installed, and prints the tables
 * NEREL dev, all 29 types (exact span + type, nested gold as is), per type;
 * NEREL dev, PER/LOC/ORG via maps/nerel_to_per_loc_org.json (nested gold);
 * factRuEval dev, PER/LOC/ORG, exact and --token-level.
+
+With --merged, also scores the entities of `posol.analyze` on NEREL dev (the model's,
+merged with the fact rules; printed by `--example eval_facts -- GOLD --entities`) next
+to the model alone and the rules alone: micro F1 over all types and per-type F1 of
+MONEY, PERCENT, NUMBER, ORDINAL, DATE and TIME.
 """
 import argparse
 import gzip
@@ -57,6 +62,31 @@ def natasha_predict(gold, out):
             w.write(json.dumps({'id': d['id'], 'entities': ents}, ensure_ascii=False) + '\n')
 
 
+FACT_TYPES = ['MONEY', 'PERCENT', 'NUMBER', 'ORDINAL', 'DATE', 'TIME']
+
+
+def example_predict(gold, out, *extra):
+    cmd = ['cargo', 'run', '-q', '--release', '-p', 'posol', '--example', 'eval_facts', '--',
+           gold, *extra]
+    with open(out, 'w', encoding='utf-8') as w:
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=w)
+
+
+def merged_table(model, rules, merged):
+    """The merged entity set next to the model and the rules (F1 on NEREL dev)."""
+    runs = [('model', model), ('rules', rules), ('merged', merged)]
+    six = {name: json.loads(score(NEREL, path, '--types', ','.join(FACT_TYPES), '--json'))
+           for name, path in runs}
+    print('\n## NEREL dev, posol.analyze entities (model merged with fact rules)\n')
+    print('| F1 | model | rules | merged |')
+    print('|---|---:|---:|---:|')
+    row = lambda label, vals: print('| %s | %s |' % (label, ' | '.join(vals)))
+    row('all 29 types, micro', ['%.4f' % micro(NEREL, model), '-', '%.4f' % micro(NEREL, merged)])
+    for t in FACT_TYPES:
+        row(t, ['%.4f' % six[name]['per_type'][t]['f1'] for name, _ in runs])
+    row('six types, micro', ['%.4f' % six[name]['micro']['f1'] for name, _ in runs])
+
+
 def score(gold, pred, *extra):
     res = subprocess.run([sys.executable, SCORER, gold, pred, *extra], check=True,
                          capture_output=True, text=True)
@@ -73,6 +103,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--model', help='model file (default: the embedded one)')
     ap.add_argument('--no-natasha', action='store_true')
+    ap.add_argument('--merged', action='store_true',
+                    help='also score the merged entities of posol.analyze on NEREL dev')
     ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out', 'ner'))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -113,6 +145,12 @@ def main():
         ours = micro(gold, p('posol_%s.jsonl' % suffix), *extra)
         theirs = micro(gold, p('natasha_%s.jsonl' % suffix), *extra) if have_natasha and both else None
         print('| %s | %.4f | %s |' % (label, ours, '%.4f' % theirs if theirs is not None else '-'))
+    if args.merged:
+        if args.model:
+            print('\n--merged uses the embedded model, not --model')
+        example_predict(NEREL, p('rules_nerel.jsonl'))
+        example_predict(NEREL, p('merged_nerel.jsonl'), '--entities')
+        merged_table(p('posol_nerel.jsonl'), p('rules_nerel.jsonl'), p('merged_nerel.jsonl'))
 
 
 if __name__ == '__main__':

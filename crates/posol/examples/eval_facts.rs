@@ -5,11 +5,13 @@
 //! cargo run --release -p posol --example eval_facts -- GOLD.jsonl.gz > pred.jsonl
 //! cargo run --release -p posol --example eval_facts -- GOLD.jsonl.gz --errors DATE
 //! cargo run --release -p posol --example eval_facts -- GOLD.jsonl.gz --values MONEY
+//! cargo run --release -p posol --example eval_facts -- GOLD.jsonl.gz --entities > pred.jsonl
 //! ```
 //!
 //! `--errors TYPE` prints missed (`-`) and spurious (`+`) spans of one type instead;
 //! `--values TYPE` prints each exactly matched gold mention of that type with the value
-//! the rules read, for checking by hand.
+//! the rules read, for checking by hand. `--entities` prints the entities of
+//! `posol::analyze` instead (all types: the model's, merged with the rule facts).
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
@@ -21,7 +23,7 @@ use serde_json::{json, Value};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: eval_facts GOLD.jsonl[.gz] [--errors TYPE | --values TYPE]");
+        eprintln!("usage: eval_facts GOLD.jsonl[.gz] [--errors TYPE | --values TYPE | --entities]");
         std::process::exit(2);
     };
     let mode = args.get(1).map(String::as_str);
@@ -52,6 +54,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect();
         match mode {
+            Some("--entities") => {
+                let ents: Vec<Value> = doc_obj
+                    .entities()
+                    .iter()
+                    .map(|e| {
+                        let (s, end) = offsets.char_span(e.span);
+                        json!({"start": s, "end": end, "type": e.kind.as_str()})
+                    })
+                    .collect();
+                writeln!(out, "{}", json!({"id": doc["id"], "entities": ents}))?;
+            }
             None => {
                 let ents: Vec<Value> = pred
                     .iter()

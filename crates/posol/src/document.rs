@@ -1,13 +1,15 @@
 //! The analysed document: the text with everything found in it.
 
+use crate::entities::{merge, Merged};
 use crate::facts::{self, Fact};
+use crate::ner::{self, Entity};
 use crate::pipeline::{morphology, Options, TokenMorph};
 use crate::sentence::{sentences_from, Sentence};
 use crate::span::{CharOffsets, Span};
 use crate::text::normalize;
 use crate::token::{scan, Token};
 
-/// A text with its tokens, sentences, per-token morphology and facts.
+/// A text with its tokens, sentences, per-token morphology, named entities and facts.
 ///
 /// Owns a copy of the text, so it is `Send + Sync` and can outlive the caller's string.
 /// Built by [`analyze`] (everything on) or [`analyze_with`] (see [`Options`]).
@@ -18,7 +20,10 @@ pub struct Document {
     sentences: Vec<Sentence>,
     /// Parallel to `tokens` when morphology was computed, empty otherwise.
     morph: Vec<Option<TokenMorph>>,
+    entities: Vec<Entity>,
     facts: Vec<Fact>,
+    /// Parallel to `facts`: the entity each fact was read from (increasing).
+    fact_entity: Vec<Option<usize>>,
 }
 
 // Equality is reflexive: the only floating-point values are fact amounts, which posol
@@ -59,17 +64,86 @@ impl Document {
         self.morph.get(i).and_then(Option::as_ref)
     }
 
+    /// The named entities (the 29 NEREL types, nested), sorted by start and then longest
+    /// first, so a parent comes before its children; empty when switched off
+    /// ([`Options::entities`]). See [`crate::ner`].
+    ///
+    /// MONEY, PERCENT, NUMBER, ORDINAL, DATE and TIME mentions are one set merged from
+    /// the entity model and the fact rules (each type from the side that finds it
+    /// better), and [`Document::facts`] holds their values.
+    ///
+    /// ```
+    /// use posol::ner::{Coarse, EntityType};
+    /// let text = "Министр иностранных дел России Сергей Лавров прибыл в Астану.";
+    /// let doc = posol::analyze(text);
+    /// let lavrov = doc.entities().iter().find(|e| e.kind == EntityType::Person).unwrap();
+    /// assert_eq!(lavrov.text(text), "Сергей Лавров");
+    /// assert_eq!(lavrov.coarse(), Some(Coarse::Per));
+    /// for e in doc.entities() {
+    ///     if let Some(p) = e.parent {
+    ///         assert!(doc.entities()[p].span.contains(e.span));
+    ///     }
+    /// }
+    /// ```
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The indices of the entities directly nested in entity `i` (those whose
+    /// [`Entity::parent`] is `i`), in order; none when `i` is out of range.
+    ///
+    /// ```
+    /// let doc = posol::analyze("Посол Италии в Казахстане вручил верительные грамоты.");
+    /// for (i, e) in doc.entities().iter().enumerate() {
+    ///     for c in doc.entity_children(i) {
+    ///         assert_eq!(doc.entities()[c].parent, Some(i));
+    ///         assert!(e.span.contains(doc.entities()[c].span));
+    ///     }
+    /// }
+    /// assert_eq!(doc.entity_children(usize::MAX).count(), 0);
+    /// ```
+    pub fn entity_children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.entities.get(i).map_or(0, |e| e.span.end);
+        let rest = self.entities.get(i.saturating_add(1)..).unwrap_or(&[]);
+        rest.iter()
+            .take_while(move |e| e.span.start < end)
+            .enumerate()
+            .filter(move |(_, e)| e.parent == Some(i))
+            .map(move |(k, _)| i + 1 + k)
+    }
+
     /// The facts (money, percentages, numbers, ordinals, dates, times) in text order;
-    /// empty when switched off ([`Options::facts`]). See [`crate::facts::extract`].
+    /// empty when switched off ([`Options::facts`]).
+    ///
+    /// With entities on, these are the values of the entities of those six types, one
+    /// per entity whose value the rules can read ([`Document::fact_entity`] links
+    /// them); with entities off, the rule-based facts of [`crate::facts::extract`].
     ///
     /// ```
     /// let text = "Товарооборот вырос на 12,5%.";
     /// let doc = posol::analyze(text);
     /// assert_eq!(doc.facts()[0].text(text), "12,5%");
     /// assert_eq!(doc.facts()[0].entity_type(), "PERCENT");
+    /// let e = doc.fact_entity(0).unwrap();
+    /// assert_eq!(doc.entities()[e].span, doc.facts()[0].span);
     /// ```
     pub fn facts(&self) -> &[Fact] {
         &self.facts
+    }
+
+    /// The index (into [`Document::entities`]) of the entity that fact `i` is the value
+    /// of; `None` when `i` is out of range or the facts were found without entities.
+    pub fn fact_entity(&self, i: usize) -> Option<usize> {
+        self.fact_entity.get(i).copied().flatten()
+    }
+
+    /// The fact holding the value of entity `i`, if it is a MONEY, PERCENT, NUMBER,
+    /// ORDINAL, DATE or TIME entity whose value the rules can read.
+    pub fn entity_fact(&self, i: usize) -> Option<&Fact> {
+        let k = self.fact_entity.partition_point(|&e| e < Some(i));
+        (self.fact_entity.get(k) == Some(&Some(i)))
+            .then(|| self.facts.get(k))
+            .flatten()
     }
 
     /// A converter from this document's byte offsets to Unicode code-point offsets.
@@ -79,7 +153,7 @@ impl Document {
 }
 
 /// Analyses `text` with everything on: normalization, tokenization, sentence splitting,
-/// morphology and facts (relative dates resolved against a dateline, if any). The same
+/// morphology, entities and facts (relative dates resolved against a dateline, if any). The same
 /// as `analyze_with(text, &Options::default())`.
 ///
 /// ```
@@ -103,7 +177,7 @@ pub fn analyze(text: &str) -> Document {
 /// assert_eq!(d.start.as_deref(), Some("2025-02-28"));
 ///
 /// let fast = analyze_with(text, &Options::segmentation());
-/// assert!(fast.morph(0).is_none() && fast.facts().is_empty());
+/// assert!(fast.morph(0).is_none() && fast.facts().is_empty() && fast.entities().is_empty());
 /// ```
 pub fn analyze_with(text: &str, options: &Options) -> Document {
     let normalized = normalize(text);
@@ -118,16 +192,32 @@ pub fn analyze_with(text: &str, options: &Options) -> Document {
     } else {
         Vec::new()
     };
-    let facts = if options.facts {
-        facts::extract(text, &tokens, options.date)
+    let merged = if options.entities {
+        let rules = facts::extract(text, &tokens, options.date);
+        let model = ner::extract(text, &tokens, &sentences);
+        merge(text, &tokens, &model, &rules, options.date)
+    } else if options.facts {
+        let facts = facts::extract(text, &tokens, options.date);
+        Merged {
+            fact_entity: vec![None; facts.len()],
+            facts,
+            entities: Vec::new(),
+        }
     } else {
-        Vec::new()
+        Merged::default()
+    };
+    let (facts, fact_entity) = if options.facts {
+        (merged.facts, merged.fact_entity)
+    } else {
+        (Vec::new(), Vec::new())
     };
     Document {
         text: text.to_owned(),
         tokens,
         sentences,
         morph,
+        entities: merged.entities,
         facts,
+        fact_entity,
     }
 }

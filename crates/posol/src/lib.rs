@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 
 mod document;
+mod entities;
 mod error;
 pub mod facts;
 pub mod morph;

@@ -7,7 +7,7 @@ use crate::sentence::Sentence;
 use crate::token::{Token, TokenKind};
 
 /// What to compute in [`crate::analyze_with`]. Tokens and sentences are always found;
-/// morphology and facts can be switched off for speed.
+/// morphology, entities and facts can be switched off for speed.
 ///
 /// ```
 /// use posol::{facts::CivilDate, Options};
@@ -15,13 +15,18 @@ use crate::token::{Token, TokenKind};
 ///     .date(CivilDate::new(2025, 5, 16))
 ///     .morphology(false);
 /// assert!(options.facts && !options.morphology);
-/// assert_eq!(Options::segmentation(), Options::default().morphology(false).facts(false));
+/// assert_eq!(
+///     Options::segmentation(),
+///     Options::default().morphology(false).entities(false).facts(false)
+/// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct Options {
     /// Compute per-token morphology ([`crate::Document::morph`]). Default: on.
     pub morphology: bool,
+    /// Find named entities ([`crate::Document::entities`]). Default: on.
+    pub entities: bool,
     /// Extract facts ([`crate::Document::facts`]). Default: on.
     pub facts: bool,
     /// The document's date, against which relative dates (`вчера`, `в прошлом году`) are
@@ -33,6 +38,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             morphology: true,
+            entities: true,
             facts: true,
             date: None,
         }
@@ -40,10 +46,11 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Tokens and sentences only: morphology and facts off.
+    /// Tokens and sentences only: morphology, entities and facts off.
     pub fn segmentation() -> Self {
         Options {
             morphology: false,
+            entities: false,
             facts: false,
             date: None,
         }
@@ -53,6 +60,13 @@ impl Options {
     #[must_use]
     pub fn morphology(mut self, on: bool) -> Self {
         self.morphology = on;
+        self
+    }
+
+    /// Switches entity recognition on or off.
+    #[must_use]
+    pub fn entities(mut self, on: bool) -> Self {
+        self.entities = on;
         self
     }
 

@@ -1,6 +1,6 @@
 //! Property tests: analysis never panics and every span slices the original text.
 
-use posol::{analyze, sentenize, tokenize, Document, TokenKind};
+use posol::{analyze, analyze_with, sentenize, tokenize, Document, Options, TokenKind};
 use proptest::prelude::*;
 
 /// Checks every structural invariant of a document.
@@ -42,6 +42,62 @@ fn check(text: &str, doc: &Document) {
     }
     for f in doc.facts() {
         assert!(text.get(f.span.range()).is_some_and(|s| !s.is_empty()));
+    }
+    check_entities(text, doc);
+}
+
+/// Entities slice the text, come sorted (start, longest first), nest without crossing
+/// (each parent contains its children and comes before them), and every fact is the
+/// value of an entity of its type with the same span (facts found without entities are
+/// not linked).
+fn check_entities(text: &str, doc: &Document) {
+    let ents = doc.entities();
+    let mut open: Vec<usize> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, e) in ents.iter().enumerate() {
+        let s = e.span;
+        assert!(s.start < s.end && text.get(s.range()) == Some(e.text(text)));
+        match e.parent {
+            Some(p) => {
+                assert!(p < i && ents[p].span.contains(s), "parent {p} of {i}");
+                assert_eq!(e.depth, ents[p].depth + 1);
+            }
+            None => assert_eq!(e.depth, 0),
+        }
+        for c in doc.entity_children(i) {
+            assert_eq!(ents[c].parent, Some(i));
+        }
+        if let Some(o) = i.checked_sub(1).map(|k| ents[k].span) {
+            assert!(
+                (o.start, s.end) <= (s.start, o.end),
+                "entities out of order"
+            );
+        }
+        // the entities still open here form a chain, each containing the next
+        open.retain(|&o| ents[o].span.end > s.start);
+        if let Some(&o) = open.last() {
+            assert!(
+                ents[o].span.contains(s),
+                "entities cross: {:?} {e:?}",
+                ents[o]
+            );
+        }
+        open.push(i);
+        assert!(seen.insert((s, e.kind)), "duplicate entity {e:?}");
+    }
+    for (k, f) in doc.facts().iter().enumerate() {
+        let Some(i) = doc.fact_entity(k) else {
+            assert!(
+                ents.is_empty(),
+                "facts of a document with entities are linked"
+            );
+            continue;
+        };
+        assert_eq!(
+            (ents[i].span, ents[i].kind.as_str()),
+            (f.span, f.entity_type())
+        );
+        assert_eq!(doc.entity_fact(i), Some(f));
     }
 }
 
@@ -173,8 +229,23 @@ fn edge_cases() {
 #[test]
 fn every_unicode_scalar_alone_and_in_context() {
     // Every category: controls, marks, RTL letters, surrogates' neighbours, private use.
-    for c in (0..0x11_0000u32).step_by(7).filter_map(char::from_u32) {
+    // Alone with entities off (160k documents); entities (far slower in debug builds)
+    // for every 16th of those characters, in chunks of 256, each in the same contexts.
+    let no_entities = Options::default().entities(false);
+    let chars: Vec<char> = (0..0x11_0000u32)
+        .step_by(7)
+        .filter_map(char::from_u32)
+        .collect();
+    for &c in &chars {
         let text = format!("{c}а{c}.{c} В{c}");
+        check(&text, &analyze_with(&text, &no_entities));
+    }
+    let sample: Vec<char> = chars.iter().copied().step_by(16).collect();
+    for chunk in sample.chunks(256) {
+        let text: String = chunk
+            .iter()
+            .map(|c| format!("{c}а{c}.{c} В{c}\n"))
+            .collect();
         check(&text, &analyze(&text));
     }
 }
@@ -190,8 +261,12 @@ fn huge_single_word_is_one_token() {
 #[test]
 fn long_pathological_runs_stay_linear() {
     // Dotted labels, entities and punctuation runs that a careless scanner rescans.
+    // Entities (slower in debug builds) on a tenth of the length.
+    let no_entities = Options::default().entities(false);
     for unit in ["ab.", "a.", "&#39;", ".", "-a", "1,", "1.", "a'"] {
         let text = unit.repeat(200_000);
+        check(&text, &analyze_with(&text, &no_entities));
+        let text = unit.repeat(20_000);
         check(&text, &analyze(&text));
     }
 }

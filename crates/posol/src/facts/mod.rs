@@ -37,6 +37,7 @@ mod lex;
 mod money;
 mod numwords;
 mod quantity;
+mod read;
 mod relative;
 mod time;
 
@@ -45,6 +46,7 @@ use crate::token::Token;
 
 pub use calendar::CivilDate;
 pub use json::FieldValue;
+pub use read::read;
 
 /// What kind of fact was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -291,15 +293,17 @@ impl Hit {
 
 type Rule = fn(&lex::Cx<'_>, usize, Option<CivilDate>) -> Option<Hit>;
 
+/// Every rule, tried in this order at each token.
+const RULES: [Rule; 6] = [
+    time::rule,
+    dates::rule,
+    money::rule,
+    quantity::percent_rule,
+    quantity::ordinal_rule,
+    quantity::number_rule,
+];
+
 fn best_at(cx: &lex::Cx<'_>, i: usize, anchor: Option<CivilDate>) -> Option<Hit> {
-    const RULES: [Rule; 6] = [
-        time::rule,
-        dates::rule,
-        money::rule,
-        quantity::percent_rule,
-        quantity::ordinal_rule,
-        quantity::number_rule,
-    ];
     let mut best: Option<Hit> = None;
     for rule in RULES {
         if let Some(h) = rule(cx, i, anchor) {

@@ -1,0 +1,135 @@
+//! Reading the value of a mention found elsewhere (by the entity model): the rules run
+//! at the mention's first token and must end exactly at its last.
+
+use super::{dates, lex::Cx, CivilDate, FactKind, FactValue, RULES};
+use crate::span::Span;
+use crate::token::Token;
+
+/// Reads the values of `mentions` (spans of `text` with the kind of fact each should
+/// be), given the text's `tokens` and, optionally, the document's date (as in
+/// [`super::extract`]). One result per mention, in order: `None` when the rules cannot
+/// read a fact of that kind covering exactly that span, or when the span does not
+/// start and end at token boundaries.
+///
+/// The rules first see the whole text (so a count keeps the noun after it); when the
+/// longest reading there does not end where the mention does, they see only the
+/// mention's tokens.
+///
+/// ```
+/// use posol::facts::{read, FactKind, FactValue};
+/// use posol::Span;
+/// let text = "Встреча прошла 16 мая 2025 года.";
+/// let tokens = posol::tokenize(text);
+/// let values = read(text, &tokens, &[(Span::new(28, 37), FactKind::Date)], None);
+/// let Some(FactValue::Date(d)) = &values[0] else { panic!() };
+/// // "16 мая" alone has no year: it comes from the first full date (the dateline)
+/// assert_eq!((d.start.as_deref(), d.resolved), (Some("2025-05-16"), true));
+/// assert_eq!(read(text, &tokens, &[(Span::new(0, 14), FactKind::Date)], None), [None]);
+/// ```
+///
+/// Never panics.
+pub fn read(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[(Span, FactKind)],
+    date: Option<CivilDate>,
+) -> Vec<Option<FactValue>> {
+    let cx = Cx::new(text, tokens);
+    let anchor = date.or_else(|| dates::find_anchor(&cx));
+    mentions
+        .iter()
+        .map(|&(span, kind)| {
+            let a = cx.w.partition_point(|w| w.span.start < span.start);
+            let b = cx.w.partition_point(|w| w.span.end <= span.end);
+            if a >= b || cx.w[a].span.start != span.start || cx.w[b - 1].span.end != span.end {
+                return None;
+            }
+            value_at(&cx, a, span, kind, anchor).or_else(|| {
+                let ta = tokens.partition_point(|t| t.span.start < span.start);
+                let tb = tokens.partition_point(|t| t.span.end <= span.end);
+                let window = Cx::new(text, tokens.get(ta..tb)?);
+                value_at(&window, 0, span, kind, anchor)
+            })
+        })
+        .collect()
+}
+
+/// The value of a fact of `kind` covering exactly `span` that some rule reads at token `a`.
+fn value_at(
+    cx: &Cx<'_>,
+    a: usize,
+    span: Span,
+    kind: FactKind,
+    anchor: Option<CivilDate>,
+) -> Option<FactValue> {
+    RULES.iter().find_map(|rule| {
+        rule(cx, a, anchor)?
+            .facts
+            .into_iter()
+            .find(|f| f.span == span && f.kind == kind)
+            .map(|f| f.value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Quantity;
+
+    fn span_of(text: &str, part: &str) -> Span {
+        let start = text.find(part).expect("part of the text");
+        Span::new(start, start + part.len())
+    }
+
+    #[test]
+    fn reads_what_extract_reads_for_its_own_spans() {
+        let text = "В 2021 году более 100 предприятий вложили $3 млрд, рост на 7%.";
+        let tokens = crate::token::tokenize(text);
+        let facts = super::super::extract(text, &tokens, None);
+        let mentions: Vec<_> = facts.iter().map(|f| (f.span, f.kind)).collect();
+        let values = read(text, &tokens, &mentions, None);
+        assert_eq!(facts.len(), 4);
+        for (f, v) in facts.iter().zip(values) {
+            assert_eq!(Some(&f.value), v.as_ref(), "{}", f.text(text));
+        }
+    }
+
+    #[test]
+    fn shorter_spans_are_read_alone_and_bad_spans_give_none() {
+        let text = "Саммит пройдёт 3 октября 2026 года, приедут 40 делегаций.";
+        let tokens = crate::token::tokenize(text);
+        let mentions = [
+            (span_of(text, "3 октября"), FactKind::Date),
+            (span_of(text, "40"), FactKind::Number),
+            (span_of(text, "Саммит"), FactKind::Date),
+            (span_of(text, "октябр"), FactKind::Date),
+            (span_of(text, "3 октября"), FactKind::Money),
+            (Span::new(text.len() + 5, text.len() + 9), FactKind::Date),
+            (Span::new(7, 3), FactKind::Number),
+        ];
+        let values = read(text, &tokens, &mentions, None);
+        let Some(FactValue::Date(d)) = &values[0] else {
+            panic!("{values:?}")
+        };
+        // the year comes from the full date, as a dateline
+        assert_eq!((d.start.as_deref(), d.resolved), (Some("2026-10-03"), true));
+        let Some(FactValue::Number(Quantity { value, counted, .. })) = &values[1] else {
+            panic!("{values:?}")
+        };
+        // the noun after the span is still seen
+        assert_eq!((*value, counted.as_deref()), (40.0, Some("делегаций")));
+        assert!(values[2..].iter().all(Option::is_none), "{values:?}");
+    }
+
+    #[test]
+    fn relative_dates_use_the_given_date() {
+        let text = "Переговоры прошли вчера.";
+        let tokens = crate::token::tokenize(text);
+        let mentions = [(span_of(text, "вчера"), FactKind::Date)];
+        let values = read(text, &tokens, &mentions, CivilDate::new(2025, 3, 1));
+        let Some(FactValue::Date(d)) = &values[0] else {
+            panic!("{values:?}")
+        };
+        assert_eq!(d.start.as_deref(), Some("2025-02-28"));
+    }
+}
