@@ -1,6 +1,4 @@
 //! The one place where an analysed document becomes a JSON output line.
-//!
-//! Later stages (entities) add their fields here.
 
 use posol::{CharOffsets, Document};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer as _};
@@ -14,7 +12,7 @@ pub(crate) enum Mode {
     /// `id`, `tokens` (`start`, `stop`, `text`) and `sentences` (`start`, `stop`).
     Segment,
     /// Everything in `Segment`, plus the document `text`, each token's `kind` and, for
-    /// words and numbers, `lemma`, `pos` and `feats`; and `facts`.
+    /// words and numbers, `lemma`, `pos` and `feats`; `entities`; and `facts`.
     Analyze,
 }
 
@@ -58,6 +56,13 @@ fn document(
         },
     )?;
     if mode == Mode::Analyze {
+        map.serialize_entry(
+            "entities",
+            &Entities {
+                doc,
+                offsets: &offsets,
+            },
+        )?;
         map.serialize_entry(
             "facts",
             &Facts {
@@ -134,8 +139,48 @@ struct SentenceOut {
     stop: usize,
 }
 
+/// The entities: `{"start","stop","type","text"}` with code-point offsets and the NEREL
+/// type, plus `"coarse"` (`PER`/`LOC`/`ORG`) and `"parent"` (the index of the enclosing
+/// entity) where there are.
+struct Entities<'a> {
+    doc: &'a Document,
+    offsets: &'a CharOffsets,
+}
+
+impl serde::Serialize for Entities<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = self.doc.text();
+        let mut seq = s.serialize_seq(Some(self.doc.entities().len()))?;
+        for e in self.doc.entities() {
+            let (start, stop) = self.offsets.char_span(e.span);
+            seq.serialize_element(&EntityOut {
+                start,
+                stop,
+                r#type: e.kind.as_str(),
+                text: e.text(text),
+                coarse: e.coarse().map(|c| c.as_str()),
+                parent: e.parent,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct EntityOut<'a> {
+    start: usize,
+    stop: usize,
+    r#type: &'static str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coarse: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<usize>,
+}
+
 /// The facts, each written by [`posol::facts::Fact::to_json`]:
-/// `{"kind","type","start","stop","text", ...value fields}`.
+/// `{"kind","type","start","stop","text", ...value fields}`, plus `"entity"` (the index
+/// of the entity the fact is the value of) when linked.
 struct Facts<'a> {
     doc: &'a Document,
     offsets: &'a CharOffsets,
@@ -145,9 +190,15 @@ impl serde::Serialize for Facts<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let text = self.doc.text();
         let mut seq = s.serialize_seq(Some(self.doc.facts().len()))?;
-        for fact in self.doc.facts() {
-            let json = RawValue::from_string(fact.to_json(text, self.offsets))
-                .map_err(serde::ser::Error::custom)?;
+        for (i, fact) in self.doc.facts().iter().enumerate() {
+            let mut json = fact.to_json(text, self.offsets);
+            if let Some(e) = self.doc.fact_entity(i) {
+                if json.ends_with('}') {
+                    json.pop();
+                    json.push_str(&format!(",\"entity\":{e}}}"));
+                }
+            }
+            let json = RawValue::from_string(json).map_err(serde::ser::Error::custom)?;
             seq.serialize_element(&json)?;
         }
         seq.end()
@@ -176,7 +227,7 @@ mod tests {
         );
         assert_eq!(
             render(r#"{"text": "Москва"}"#, Mode::Analyze),
-            r#"{"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"facts":[]}"#
+            r#"{"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"entities":[{"start":0,"stop":6,"type":"CITY","text":"Москва","coarse":"LOC"}],"facts":[]}"#
                 .to_owned()
                 + "\n"
         );
@@ -197,13 +248,14 @@ mod tests {
             v["facts"],
             serde_json::json!([
                 {"kind": "date", "type": "DATE", "start": 0, "stop": 5, "text": "Вчера",
-                 "value": "2025-05-15", "relative": true, "resolved": true},
+                 "value": "2025-05-15", "relative": true, "resolved": true, "entity": 0},
                 {"kind": "percent", "type": "PERCENT", "start": 8, "stop": 10, "text": "5%",
-                 "value": 5}
+                 "value": 5, "entity": 1}
             ])
         );
-        // segment ignores the date and writes neither morphology nor facts
+        assert_eq!(v["entities"][1]["type"], "PERCENT");
+        // segment ignores the date and writes neither morphology, entities nor facts
         let out = render(line, Mode::Segment);
-        assert!(!out.contains("lemma") && !out.contains("facts"));
+        assert!(!out.contains("lemma") && !out.contains("facts") && !out.contains("entities"));
     }
 }

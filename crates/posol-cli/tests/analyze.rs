@@ -130,3 +130,47 @@ fn bad_date_fails_its_line_only() {
     let doc = &lines(&out)[1];
     assert!(doc.get("facts").is_none() && doc["tokens"][0].get("lemma").is_none());
 }
+
+#[test]
+fn entities_use_code_points_nest_and_link_their_facts() {
+    let text = "🙂 Посол Италии в Казахстане 16 мая 2025 года в 10:30 вручил грамоты.";
+    let out = posol(&["analyze"], record(1, text, None).as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &lines(&out)[0];
+    let ents = doc["entities"].as_array().expect("entities");
+    assert!(!ents.is_empty());
+    for (i, e) in ents.iter().enumerate() {
+        assert_eq!(slice(text, &e["start"], &e["stop"]), e["text"]);
+        assert!(e["type"]
+            .as_str()
+            .is_some_and(|t| t.chars().all(|c| c.is_ascii_uppercase() || c == '_')));
+        if let Some(p) = e.get("parent") {
+            let p = &ents[p.as_u64().expect("parent index") as usize];
+            assert!(p["start"].as_u64() <= e["start"].as_u64());
+            assert!(e["stop"].as_u64() <= p["stop"].as_u64());
+            assert!(p != e, "entity {i} is its own parent");
+        }
+    }
+    let italy = ents.iter().find(|e| e["text"] == "Италии").expect("Италии");
+    assert_eq!(
+        (&italy["type"], &italy["coarse"]),
+        (&json!("COUNTRY"), &json!("LOC"))
+    );
+    let facts = doc["facts"].as_array().expect("facts");
+    assert!(!facts.is_empty());
+    for f in facts {
+        let e = &ents[f["entity"].as_u64().expect("linked") as usize];
+        assert_eq!(
+            (&e["start"], &e["stop"], &e["type"]),
+            (&f["start"], &f["stop"], &f["type"])
+        );
+    }
+    let time = facts.iter().find(|f| f["kind"] == "time").expect("a time");
+    assert_eq!(time["time"], "10:30");
+    // segment writes no entities
+    let out = posol(&["segment"], record(1, text, None).as_bytes());
+    assert!(!lines(&out)[0]
+        .as_object()
+        .expect("object")
+        .contains_key("entities"));
+}
