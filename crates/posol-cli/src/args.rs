@@ -17,8 +17,12 @@ Output: one JSON line per input line, in input order, with \"id\", \"tokens\" \
 Unicode code points (Python string indices), stop exclusive. `analyze` adds the \
 \"text\", each token's \"kind\" and, for words and numbers only (absent on \
 punctuation, symbols, URLs, e-mails, hashtags, mentions and emoji), \"lemma\", \
-\"pos\" (UD part of speech) and \"feats\" (UD features, \"_\" if none); and \
-\"facts\": [{\"kind\",\"type\",\"start\",\"stop\",\"text\", ...values}].
+\"pos\" (UD part of speech) and \"feats\" (UD features, \"_\" if none); \
+\"entities\": [{\"start\",\"stop\",\"type\",\"text\"}] (NEREL types, nested; \
+\"coarse\" PER/LOC/ORG and \"parent\", the index of the enclosing entity, where \
+there are); and \"facts\": [{\"kind\",\"type\",\"start\",\"stop\",\"text\", \
+...values, \"entity\"}], \"entity\" being the index of the entity the fact is the \
+value of.
 
 Errors: a malformed line (invalid JSON or UTF-8, missing or non-string \"text\", with \
 `analyze` a \"date\" that is not a valid YYYY-MM-DD date) is \
@@ -41,7 +45,7 @@ pub(crate) enum Command {
     #[command(after_help = FORMAT_HELP)]
     Segment(RunArgs),
     /// Full analysis: like `segment`, plus the text, each token's kind and morphology
-    /// (lemma, pos, feats), and the facts (money, numbers, dates...) with their values.
+    /// (lemma, pos, feats), the named entities and the facts (money, numbers, dates...) with their values.
     #[command(after_help = FORMAT_HELP)]
     Analyze(RunArgs),
 }
