@@ -1,6 +1,6 @@
 """posol: Russian-language diplomatic news, read by a Rust core.
 
-Offsets are Python string indices, so for every token and sentence
+Offsets are Python string indices, so for every token, sentence, entity and fact
 ``text[x.start:x.stop] == x.text``.
 
 >>> import posol
@@ -16,6 +16,8 @@ Offsets are Python string indices, so for every token and sentence
 >>> fact = doc.facts[0]
 >>> fact.kind, fact.text, fact.duration, text[fact.start:fact.stop] == fact.text
 ('date', 'два дня', 'P2D', True)
+>>> [(e.type, e.text) for e in posol.analyze("Посол Италии прибыл.").entities if e.coarse]
+[('COUNTRY', 'Италии')]
 >>> posol.parse("Риме")[0].normal_form
 'Рим'
 
@@ -29,12 +31,13 @@ import datetime
 from typing import List, Optional, Union
 
 from posol import _native
-from posol._native import Document, Fact, Parse, PosolError, Sentence, Token
+from posol._native import Document, Entity, Fact, Parse, PosolError, Sentence, Token
 
 __version__: str = _native.__version__
 
 __all__ = [
     "Document",
+    "Entity",
     "Fact",
     "Parse",
     "PosolError",
@@ -93,7 +96,7 @@ def sentenize(text: str) -> List[Sentence]:
 
 
 def analyze(text: str, date: Optional[Union[datetime.date, str]] = None) -> Document:
-    """Analyse ``text``: tokens, sentences, morphology and facts in one pass.
+    """Analyse ``text``: tokens, sentences, morphology, named entities and facts in one pass.
 
     Parameters
     ----------
@@ -108,7 +111,10 @@ def analyze(text: str, date: Optional[Union[datetime.date, str]] = None) -> Docu
     -------
     Document
         ``len(doc)`` tokens, ``doc[i]`` the i-th token, ``doc.sentences`` the sentences,
-        ``doc.facts`` the facts. Words and numbers have ``lemma``, ``pos`` (UD part of
+        ``doc.entities`` the named entities (NEREL types, nested: ``parent`` and
+        ``children`` are indices into ``doc.entities``), ``doc.facts`` the values of
+        the money, percentage, number, ordinal, date and time entities (``fact.entity``
+        is the index of its entity). Words and numbers have ``lemma``, ``pos`` (UD part of
         speech) and ``feats`` (UD features), chosen in the context of their sentence;
         punctuation, symbols, URLs, e-mails, hashtags, mentions and emoji have ``None``.
 

@@ -99,7 +99,9 @@ def test_facts_slice_the_text_and_carry_values() -> None:
         "text": "2,5 млрд долларов",
         "amount": 2.5e9,
         "currency": "USD",
+        "entity": money.entity,
     }
+    assert doc.entities[money.entity].text == money.text
     assert money.values == {"amount": 2.5e9, "currency": "USD"}
     data = json.loads(json.dumps(doc.to_dict(), ensure_ascii=False))
     assert data["facts"][0]["value"] == "2025-05-15"
@@ -154,7 +156,7 @@ def test_fact_values_are_immutable_comparable_picklable() -> None:
             setattr(fact, attribute, None)
     assert repr(fact) == (
         f"Fact(kind='money', start={fact.start}, stop={fact.stop}, "
-        "text='2,5 млрд долларов', amount=2500000000.0, currency='USD')"
+        f"text='2,5 млрд долларов', amount=2500000000.0, currency='USD', entity={fact.entity})"
     )
     long = posol.analyze("около " + "1" * 300 + " рублей").facts[0]
     assert len(repr(long)) < 300

@@ -1,10 +1,11 @@
-//! `posol.Document`: the analysed text with its tokens, sentences and facts.
+//! `posol.Document`: the analysed text with its tokens, sentences, entities and facts.
 
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList};
 
 use crate::date::date_arg;
+use crate::entity::Entity;
 use crate::fact::Fact;
 use crate::repr::short_text;
 use crate::sentence::Sentence;
@@ -22,6 +23,7 @@ pub(crate) struct Document {
     pub(crate) text: String,
     pub(crate) tokens: Vec<Token>,
     pub(crate) sentences: Vec<Sentence>,
+    pub(crate) entities: Vec<Entity>,
     pub(crate) facts: Vec<Fact>,
 }
 
@@ -42,15 +44,20 @@ impl Document {
             .iter()
             .map(|s| Sentence::from_core(s, &text, &offsets, &tokens))
             .collect();
+        let entities = (0..doc.entities().len())
+            .filter_map(|i| Entity::from_core(&doc, i, &offsets))
+            .collect();
         let facts = doc
             .facts()
             .iter()
-            .map(|f| Fact::from_core(f, &text, &offsets))
+            .enumerate()
+            .map(|(i, f)| Fact::from_core(f, &text, &offsets, doc.fact_entity(i)))
             .collect();
         Document {
             text,
             tokens,
             sentences,
+            entities,
             facts,
         }
     }
@@ -59,10 +66,10 @@ impl Document {
 #[pymethods]
 impl Document {
     /// Analyses ``text`` (with ``date``, a ``datetime.date`` or ``"YYYY-MM-DD"``, for
-    /// relative dates); with ``tokens``, ``sentences`` or ``facts`` given, builds the
-    /// document from them instead (this is how pickling restores a document).
+    /// relative dates); with ``tokens``, ``sentences``, ``facts`` or ``entities`` given,
+    /// builds the document from them instead (this is how pickling restores a document).
     #[new]
-    #[pyo3(signature = (text, tokens = None, sentences = None, facts = None, date = None))]
+    #[pyo3(signature = (text, tokens = None, sentences = None, facts = None, date = None, entities = None))]
     fn new(
         py: Python<'_>,
         text: String,
@@ -70,13 +77,14 @@ impl Document {
         sentences: Option<Vec<PyRef<'_, Sentence>>>,
         facts: Option<Vec<PyRef<'_, Fact>>>,
         date: Option<&Bound<'_, PyAny>>,
+        entities: Option<Vec<PyRef<'_, Entity>>>,
     ) -> PyResult<Self> {
-        Ok(match (tokens, sentences, facts) {
-            (None, None, None) => {
+        Ok(match (tokens, sentences, facts, entities) {
+            (None, None, None, None) => {
                 let options = posol::Options::default().date(date_arg(date)?);
                 py.detach(move || Document::analyze(text, &options))
             }
-            (tokens, sentences, facts) => Document {
+            (tokens, sentences, facts, entities) => Document {
                 text,
                 tokens: tokens
                     .unwrap_or_default()
@@ -87,6 +95,11 @@ impl Document {
                     .unwrap_or_default()
                     .iter()
                     .map(|s| (**s).clone())
+                    .collect(),
+                entities: entities
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| (**e).clone())
                     .collect(),
                 facts: facts
                     .unwrap_or_default()
@@ -107,6 +120,13 @@ impl Document {
     #[getter]
     fn sentences<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(py, self.sentences.iter().cloned())
+    }
+
+    /// The named entities, sorted by start and then longest first, so a parent comes
+    /// before its children (a new list on every access).
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.entities.iter().cloned())
     }
 
     /// The facts, in text order (a new list on every access).
@@ -135,10 +155,12 @@ impl Document {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Document(text={}, tokens={}, sentences={})",
+            "Document(text={}, tokens={}, sentences={}, entities={}, facts={})",
             short_text(py, &self.text)?,
             self.tokens.len(),
-            self.sentences.len()
+            self.sentences.len(),
+            self.entities.len(),
+            self.facts.len()
         ))
     }
 
@@ -151,17 +173,21 @@ impl Document {
         Bound<'py, PyList>,
         Bound<'py, PyList>,
         Bound<'py, PyList>,
+        Option<String>,
+        Bound<'py, PyList>,
     )> {
         Ok((
             self.text.clone(),
             self.tokens(py)?,
             self.sentences(py)?,
             self.facts(py)?,
+            None,
+            self.entities(py)?,
         ))
     }
 
-    /// A JSON-ready dict: ``text``, ``tokens``, ``sentences`` and ``facts`` (lists of
-    /// dicts).
+    /// A JSON-ready dict: ``text``, ``tokens``, ``sentences``, ``entities`` and
+    /// ``facts`` (lists of dicts).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
@@ -175,6 +201,11 @@ impl Document {
             sentences.append(sentence.to_dict(py)?)?;
         }
         dict.set_item("sentences", sentences)?;
+        let entities = PyList::empty(py);
+        for entity in &self.entities {
+            entities.append(entity.to_dict(py)?)?;
+        }
+        dict.set_item("entities", entities)?;
         let facts = PyList::empty(py);
         for fact in &self.facts {
             facts.append(fact.to_dict(py)?)?;

@@ -97,7 +97,8 @@ impl Value {
 /// ``kind`` is ``"money"``, ``"percent"``, ``"number"``, ``"ordinal"``, ``"date"`` or
 /// ``"time"``; ``type`` the entity type (``"MONEY"`` ...). The parsed values are
 /// attributes (``None`` when a fact does not have them) and entries of ``to_dict()``.
-/// Offsets are Python string indices. Immutable, hashable, picklable.
+/// ``entity`` is the index (in :attr:`Document.entities`) of the entity the fact is the
+/// value of. Offsets are Python string indices. Immutable, hashable, picklable.
 #[pyclass(frozen, eq, hash, module = "posol")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Fact {
@@ -115,14 +116,19 @@ pub(crate) struct Fact {
     pub(crate) text: String,
     /// The value fields present, in [`FIELDS`] order.
     pub(crate) values: Vec<(&'static str, Value)>,
+    /// Index of the entity this fact is the value of, or ``None``.
+    #[pyo3(get)]
+    pub(crate) entity: Option<usize>,
 }
 
 impl Fact {
-    /// Converts a core fact of `original` using its char offsets.
+    /// Converts a core fact of `original` using its char offsets; `entity` is the index
+    /// of the entity it is the value of.
     pub(crate) fn from_core(
         fact: &posol::facts::Fact,
         original: &str,
         offsets: &posol::CharOffsets,
+        entity: Option<usize>,
     ) -> Fact {
         let (start, stop) = offsets.char_span(fact.span);
         let ordinal = matches!(fact.value, posol::facts::FactValue::Ordinal(_));
@@ -146,6 +152,7 @@ impl Fact {
             stop,
             text: fact.text(original).to_owned(),
             values,
+            entity,
         }
     }
 
@@ -174,13 +181,14 @@ fn sort_fields(values: &mut [(&'static str, Value)]) {
 impl Fact {
     /// Creates a fact; normally facts come from :attr:`posol.Document.facts`.
     #[new]
-    #[pyo3(signature = (kind, start, stop, text, values = None))]
+    #[pyo3(signature = (kind, start, stop, text, values = None, entity = None))]
     fn new(
         kind: String,
         start: usize,
         stop: usize,
         text: String,
         values: Option<&Bound<'_, PyDict>>,
+        entity: Option<usize>,
     ) -> PyResult<Self> {
         if !KINDS.contains(&kind.as_str()) {
             return Err(PosolError::new_err(format!(
@@ -211,6 +219,7 @@ impl Fact {
             stop,
             text,
             values: fields,
+            entity,
         })
     }
 
@@ -315,25 +324,37 @@ impl Fact {
             };
             out.push_str(&format!(", {name}={shown}"));
         }
+        if let Some(e) = self.entity {
+            out.push_str(&format!(", entity={e}"));
+        }
         out.push(')');
         Ok(out)
     }
 
+    #[allow(clippy::type_complexity)]
     fn __getnewargs__<'py>(
         &self,
         py: Python<'py>,
-    ) -> PyResult<(String, usize, usize, String, Bound<'py, PyDict>)> {
+    ) -> PyResult<(
+        String,
+        usize,
+        usize,
+        String,
+        Bound<'py, PyDict>,
+        Option<usize>,
+    )> {
         Ok((
             self.kind.clone(),
             self.start,
             self.stop,
             self.text.clone(),
             self.values_dict(py)?,
+            self.entity,
         ))
     }
 
-    /// A JSON-ready dict: ``kind``, ``type``, ``start``, ``stop``, ``text`` and the
-    /// value fields the fact has.
+    /// A JSON-ready dict: ``kind``, ``type``, ``start``, ``stop``, ``text``, the value
+    /// fields the fact has and ``entity`` when the fact is linked to one.
     pub(crate) fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("kind", &self.kind)?;
@@ -343,6 +364,9 @@ impl Fact {
         dict.set_item("text", &self.text)?;
         for (name, v) in &self.values {
             dict.set_item(*name, v.to_py(py)?)?;
+        }
+        if let Some(e) = self.entity {
+            dict.set_item("entity", e)?;
         }
         Ok(dict)
     }

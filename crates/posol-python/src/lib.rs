@@ -8,6 +8,7 @@
 
 mod date;
 mod document;
+mod entity;
 mod fact;
 mod parse;
 mod repr;
@@ -22,6 +23,7 @@ use pyo3::prelude::*;
 
 use crate::date::date_arg;
 use crate::document::Document;
+use crate::entity::Entity;
 use crate::fact::Fact;
 use crate::parse::Parse;
 use crate::sentence::Sentence;
@@ -52,7 +54,7 @@ fn sentenize(py: Python<'_>, text: String) -> Vec<Sentence> {
     py.detach(move || Document::analyze(text, &posol::Options::segmentation()).sentences)
 }
 
-/// Analyses ``text``: tokens, sentences, morphology and facts; relative dates are
+/// Analyses ``text``: tokens, sentences, morphology, named entities and facts; relative dates are
 /// resolved against ``date`` (a ``datetime.date`` or ``"YYYY-MM-DD"``).
 #[pyfunction]
 #[pyo3(signature = (text, date = None))]
@@ -83,6 +85,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Token>()?;
     m.add_class::<Sentence>()?;
     m.add_class::<Document>()?;
+    m.add_class::<Entity>()?;
     m.add_class::<Fact>()?;
     m.add_class::<Parse>()?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
