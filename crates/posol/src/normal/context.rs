@@ -3,10 +3,16 @@
 /// Prior weights of the six cases ([`CASES`] order) for a mention starting at byte
 /// `start` of `text`.
 pub(crate) fn case_prior(text: &str, start: usize) -> [f32; 6] {
-    let default = [0.35, 0.3, 0.08, 0.1, 0.12, 0.05];
     let Some(before) = text.get(..start) else {
-        return default;
+        return [0.35, 0.3, 0.08, 0.1, 0.12, 0.05];
     };
+    // the prepositional case needs a preposition (`о христианке Асии Биби`)
+    let loct = if loct_preposition_near(before) {
+        0.05
+    } else {
+        0.003
+    };
+    let default = [0.35, 0.3, 0.08, 0.1, 0.12, loct];
     let trimmed = before.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '«' | '"' | '„' | '“' | '(' | '\'')
     });
@@ -65,6 +71,34 @@ pub(crate) fn case_prior(text: &str, start: usize) -> [f32; 6] {
     prior
 }
 
+/// Whether one of the few words before the end of `before` (in the same clause) is a
+/// preposition that governs the prepositional case.
+fn loct_preposition_near(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(60)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let clause = tail
+        .rsplit(['.', ',', ';', ':', '!', '?', '(', ')', '—'])
+        .next()
+        .unwrap_or("");
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "в" | "во" | "на" | "о" | "об" | "обо" | "при" | "по"
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::case_prior;
@@ -81,5 +115,10 @@ mod tests {
         let p = case_prior("Мелони", 0);
         assert!(p[0] > p[5]);
         assert_eq!(case_prior("абв", 1).len(), 6); // inside a character: default
+                                                   // no preposition: no prepositional case; one a few words back allows it
+        let t = "Приговор христианке Асии Биби отменён";
+        assert!(case_prior(t, at(t, "Асии"))[5] < 0.01);
+        let t = "Речь о пакистанской христианке Асии Биби";
+        assert!(case_prior(t, at(t, "Асии"))[5] > 0.01);
     }
 }

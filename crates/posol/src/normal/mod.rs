@@ -24,6 +24,7 @@
 
 mod cands;
 mod context;
+mod evidence;
 mod parts;
 mod person;
 mod phrase;
@@ -60,7 +61,10 @@ pub(crate) fn normalize_with_gender(
     }
     let prior = context::case_prior(text, tokens.first().map_or(0, |t| t.span.start));
     let forms = match kind {
-        EntityType::Person => person::normalize(&words, tokens, &prior, feminine),
+        EntityType::Person => {
+            let cues = mention_cues(text, tokens);
+            person::normalize(&words, tokens, &prior, &cues, feminine)
+        }
         EntityType::Date
         | EntityType::Time
         | EntityType::Money
@@ -74,11 +78,21 @@ pub(crate) fn normalize_with_gender(
     join(text, tokens, &forms)
 }
 
-/// How well a person mention reads as masculine and as feminine (best reading scores).
-pub(crate) fn person_gender_scores(text: &str, tokens: &[Token]) -> [f32; 2] {
+/// The agreement cues of the words around a mention.
+fn mention_cues(text: &str, tokens: &[Token]) -> evidence::Cues {
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => evidence::cues(text, a.span.start, b.span.end),
+        _ => evidence::Cues::default(),
+    }
+}
+
+/// How well a person mention reads as masculine and as feminine (best reading scores),
+/// and per gender whether a word around it agrees with it in that gender
+/// (`христианке Асии Биби`, `Мэй заявила`).
+pub(crate) fn person_gender_scores(text: &str, tokens: &[Token]) -> ([f32; 2], [bool; 2]) {
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     let prior = context::case_prior(text, tokens.first().map_or(0, |t| t.span.start));
-    person::gender_scores(&words, tokens, &prior)
+    person::gender_scores(&words, tokens, &prior, &mention_cues(text, tokens))
 }
 
 /// Joins normalized token forms with the original spacing (one space for any gap).

@@ -65,7 +65,11 @@ pub(crate) fn name_parts_with(
     }
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     let prior = case_prior(text, tokens.first().map_or(0, |t| t.span.start));
-    let reading = read(&refs, &toks, &prior, feminine);
+    let cues = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => super::evidence::cues(text, a.span.start, b.span.end),
+        _ => Default::default(),
+    };
+    let reading = read(&refs, &toks, &prior, &cues, feminine);
     let forms: Vec<String> = refs
         .iter()
         .zip(&reading.words)

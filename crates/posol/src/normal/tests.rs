@@ -80,3 +80,50 @@ proptest! {
         let _ = name_parts(&text, &tokens);
     }
 }
+
+#[test]
+fn agreement_and_family_rules() {
+    use EntityType::Person;
+    let table = [
+        // a feminine noun or adjective before the name, a participle after it, the verb
+        (
+            "Приговор христианке Асии Биби отменён.",
+            "Асии Биби",
+            "Асия Биби",
+        ),
+        (
+            "Судья встретился с пожилой Асией Биби.",
+            "Асией Биби",
+            "Асия Биби",
+        ),
+        (
+            "Суд пересмотрел дело Асии Биби, обвинённой в богохульстве.",
+            "Асии Биби",
+            "Асия Биби",
+        ),
+        (
+            "Асия Биби была освобождена в среду.",
+            "Асия Биби",
+            "Асия Биби",
+        ),
+        // the verb tells the gender of the subject only, not the case of the name
+        ("Дэвиса сменил Доминик Рааб.", "Дэвиса", "Дэвис"),
+        // a feminine noun in the nominative heads a genitive
+        ("Жена Путина посетила выставку.", "Путина", "Путин"),
+        // an adjective of the noun after the name is no cue
+        ("Депутаты отвергли предложенный Мэй план.", "Мэй", "Мэй"),
+        // no prepositional case without a preposition
+        ("Письмо Юлии пришло вчера.", "Юлии", "Юлия"),
+        // a surname alone in the genitive plural names a family
+        (
+            "Расследование отравления Скрипалей продолжается.",
+            "Скрипалей",
+            "Скрипали",
+        ),
+        ("Он гулял с Таней в парке.", "Таней", "Таня"),
+        ("Визит Сергея в Рим завершился.", "Сергея", "Сергей"),
+    ];
+    for (text, mention, want) in table {
+        assert_eq!(norm(text, mention, Person), want, "{text}");
+    }
+}

@@ -10,6 +10,9 @@ use crate::normal::{
 };
 use crate::token::Token;
 
+/// How much one mention with a word agreeing in one gender only weighs for that gender.
+const CUE_WEIGHT: f32 = 30.0;
+
 /// Which entity types may share an object.
 fn group(kind: EntityType) -> u8 {
     match kind {
@@ -169,7 +172,13 @@ pub(super) fn cluster(
         let mut logs = [0.6f32.ln(), 0.4f32.ln()];
         let mut forms: [Vec<String>; 2] = [Vec::new(), Vec::new()];
         for &m in &c.mentions {
-            let s = person_gender_scores(text, toks[m]);
+            let (s, fit) = person_gender_scores(text, toks[m]);
+            // a word agreeing in one gender only settles it (`христианке Асии Биби`)
+            for g in 0..2 {
+                if fit[g] && !fit[1 - g] {
+                    logs[g] += CUE_WEIGHT.ln();
+                }
+            }
             for g in 0..2 {
                 let f = normalize_with_gender(text, toks[m], EntityType::Person, Some(g == 1));
                 let key = fold_key(&f);

@@ -109,3 +109,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn agreement_settles_the_gender_of_every_mention() {
+    use EntityType::*;
+    // `Асию` alone reads best as the dative of a man's name; `христианке` settles it
+    let text = "Суд отменил приговор христианке Асии Биби. Адвокат Асию Биби не видел. \
+                Асию Биби перевезли в Исламабад.";
+    let es = vec![
+        ent(text, "Асии Биби", 0, Person),
+        ent(text, "Асию Биби", 0, Person),
+        ent(text, "Асию Биби", 1, Person),
+    ];
+    let linked = link(text, &crate::tokenize(text), &es);
+    assert_eq!(linked.normals, ["Асия Биби"; 3]);
+    assert_eq!(linked.entity_object[0], linked.entity_object[2]);
+}
+
+#[test]
+fn turkey_by_its_names() {
+    let kb = Knowledge::builtin();
+    for name in [
+        "Турция",
+        "Турецкая Республика",
+        "Туркийе",
+        "Turkey",
+        "Türkiye",
+    ] {
+        assert_eq!(
+            kb.lookup(name).map(|e| e.id.as_str()),
+            Some("country:TR"),
+            "{name}"
+        );
+    }
+    let text = "Делегация Турецкой Республики прибыла в Астану.";
+    let es = vec![ent(text, "Турецкой Республики", 0, EntityType::Country)];
+    let linked = link(text, &crate::tokenize(text), &es);
+    assert_eq!(linked.normals[0], "Турецкая Республика");
+    assert_eq!(linked.objects[0].id, "country:TR");
+}
