@@ -157,11 +157,11 @@ impl Document {
 /// as `analyze_with(text, &Options::default())`.
 ///
 /// ```
-/// let doc = posol::analyze("Визит начнётся завтра.\nПрограмма насыщенная");
+/// let doc = posol::analyze("Визит начнётся 16 мая.\nПрограмма насыщенная");
 /// assert_eq!(doc.sentences().len(), 2);
-/// assert_eq!(doc.tokens().len(), 6);
+/// assert_eq!(doc.tokens().len(), 7);
 /// assert_eq!(doc.morph(1).unwrap().lemma, "начаться");
-/// assert_eq!(doc.facts()[0].entity_type(), "DATE"); // "завтра"
+/// assert_eq!(doc.facts()[0].entity_type(), "DATE"); // "16 мая"
 /// ```
 pub fn analyze(text: &str) -> Document {
     analyze_with(text, &Options::default())
