@@ -20,7 +20,14 @@ punctuation, symbols, URLs, e-mails, hashtags, mentions and emoji), \"lemma\", \
 \"pos\" (UD part of speech) and \"feats\" (UD features, \"_\" if none); \
 \"entities\": [{\"start\",\"stop\",\"type\",\"text\"}] (NEREL types, nested; \
 \"coarse\" PER/LOC/ORG and \"parent\", the index of the enclosing entity, where \
-there are); and \"facts\": [{\"kind\",\"type\",\"start\",\"stop\",\"text\", \
+there are; \"normal\", the normal form (nominative: \"Токаева\" -> \"Токаев\"); \
+\"object\", the index into \"objects\" of the thing it refers to, absent for values \
+and unlinked posts; and, for PERSON, \"name_parts\" {\"first\",\"middle\",\"last\"} \
+with the parts found); \"objects\": [{\"id\",\"type\",\"name\",\"mentions\",\"roles\"}], \
+the real-world things mentioned, in order of first mention: \"id\" a stable id \
+(\"country:RU\", \"org:UN\", or \"person:\" + name), \"mentions\" the indices of the \
+entities naming them, \"roles\" [{\"title\",\"of\"}] the posts a person holds (\"of\" \
+an object id or name, or null); and \"facts\": [{\"kind\",\"type\",\"start\",\"stop\",\"text\", \
 ...values, \"entity\"}], \"entity\" being the index of the entity the fact is the \
 value of.
 
@@ -45,7 +52,8 @@ pub(crate) enum Command {
     #[command(after_help = FORMAT_HELP)]
     Segment(RunArgs),
     /// Full analysis: like `segment`, plus the text, each token's kind and morphology
-    /// (lemma, pos, feats), the named entities and the facts (money, numbers, dates...) with their values.
+    /// (lemma, pos, feats), the named entities with their normal forms, the objects they
+    /// refer to, and the facts (money, numbers, dates...) with their values.
     #[command(after_help = FORMAT_HELP)]
     Analyze(RunArgs),
 }

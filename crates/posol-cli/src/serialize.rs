@@ -12,7 +12,8 @@ pub(crate) enum Mode {
     /// `id`, `tokens` (`start`, `stop`, `text`) and `sentences` (`start`, `stop`).
     Segment,
     /// Everything in `Segment`, plus the document `text`, each token's `kind` and, for
-    /// words and numbers, `lemma`, `pos` and `feats`; `entities`; and `facts`.
+    /// words and numbers, `lemma`, `pos` and `feats`; `entities` (with normal forms and
+    /// objects); `objects`; and `facts`.
     Analyze,
 }
 
@@ -63,6 +64,7 @@ fn document(
                 offsets: &offsets,
             },
         )?;
+        map.serialize_entry("objects", &Objects { doc })?;
         map.serialize_entry(
             "facts",
             &Facts {
@@ -141,7 +143,9 @@ struct SentenceOut {
 
 /// The entities: `{"start","stop","type","text"}` with code-point offsets and the NEREL
 /// type, plus `"coarse"` (`PER`/`LOC`/`ORG`) and `"parent"` (the index of the enclosing
-/// entity) where there are.
+/// entity) where there are; `"normal"` (the normal form), `"object"` (the index into
+/// `"objects"`) and, for persons, `"name_parts"` (`{"first","middle","last"}`, parts
+/// found only) when computed.
 struct Entities<'a> {
     doc: &'a Document,
     offsets: &'a CharOffsets,
@@ -151,7 +155,7 @@ impl serde::Serialize for Entities<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let text = self.doc.text();
         let mut seq = s.serialize_seq(Some(self.doc.entities().len()))?;
-        for e in self.doc.entities() {
+        for (i, e) in self.doc.entities().iter().enumerate() {
             let (start, stop) = self.offsets.char_span(e.span);
             seq.serialize_element(&EntityOut {
                 start,
@@ -160,6 +164,13 @@ impl serde::Serialize for Entities<'_> {
                 text: e.text(text),
                 coarse: e.coarse().map(|c| c.as_str()),
                 parent: e.parent,
+                normal: self.doc.entity_normal(i),
+                object: self.doc.entity_object(i),
+                name_parts: self.doc.entity_name_parts(i).map(|p| NamePartsOut {
+                    first: p.first.as_deref(),
+                    middle: p.middle.as_deref(),
+                    last: p.last.as_deref(),
+                }),
             })?;
         }
         seq.end()
@@ -176,6 +187,66 @@ struct EntityOut<'a> {
     coarse: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     parent: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    normal: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name_parts: Option<NamePartsOut<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct NamePartsOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    middle: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last: Option<&'a str>,
+}
+
+/// The objects: `{"id","type","name","mentions","roles"}`, `"mentions"` being entity
+/// indices and `"roles"` `[{"title","of"}]` (`"of"` null when the text does not say).
+struct Objects<'a> {
+    doc: &'a Document,
+}
+
+impl serde::Serialize for Objects<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.doc.objects().len()))?;
+        for o in self.doc.objects() {
+            seq.serialize_element(&ObjectOut {
+                id: &o.id,
+                r#type: o.kind.as_str(),
+                name: &o.name,
+                mentions: &o.mentions,
+                roles: o
+                    .roles
+                    .iter()
+                    .map(|r| RoleOut {
+                        title: &r.title,
+                        of: r.of.as_deref(),
+                    })
+                    .collect(),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(serde::Serialize)]
+struct ObjectOut<'a> {
+    id: &'a str,
+    r#type: &'static str,
+    name: &'a str,
+    mentions: &'a [usize],
+    roles: Vec<RoleOut<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct RoleOut<'a> {
+    title: &'a str,
+    of: Option<&'a str>,
 }
 
 /// The facts, each written by [`posol::facts::Fact::to_json`]:
@@ -227,7 +298,7 @@ mod tests {
         );
         assert_eq!(
             render(r#"{"text": "Москва"}"#, Mode::Analyze),
-            r#"{"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"entities":[{"start":0,"stop":6,"type":"CITY","text":"Москва","coarse":"LOC"}],"facts":[]}"#
+            r#"{"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"entities":[{"start":0,"stop":6,"type":"CITY","text":"Москва","coarse":"LOC","normal":"Москва","object":0}],"objects":[{"id":"city:Москва","type":"CITY","name":"Москва","mentions":[0],"roles":[]}],"facts":[]}"#
                 .to_owned()
                 + "\n"
         );

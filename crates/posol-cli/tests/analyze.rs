@@ -175,3 +175,64 @@ fn entities_use_code_points_nest_and_link_their_facts() {
         .expect("object")
         .contains_key("entities"));
 }
+
+#[test]
+fn entities_have_normal_forms_and_objects() {
+    let text = "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву. \
+                На переговорах Токаева поддержали представители РФ. \
+                Глава государства напомнил, что Казахстан и Россия поддерживают ООН.";
+    let out = posol(&["analyze", "--text", text], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = &lines(&out)[0];
+    let ents = doc["entities"].as_array().expect("entities");
+    let objects = doc["objects"].as_array().expect("objects");
+    let find = |s: &str| {
+        ents.iter()
+            .position(|e| e["text"] == s)
+            .unwrap_or_else(|| panic!("no entity {s}: {ents:?}"))
+    };
+    let object = |i: usize| &objects[ents[i]["object"].as_u64().expect("object") as usize];
+    let tokayev = find("Токаева");
+    assert_eq!(ents[tokayev]["normal"], "Токаев");
+    assert_eq!(ents[tokayev]["name_parts"], json!({"last": "Токаев"}));
+    assert_eq!(
+        ents[find("Касым-Жомарт Токаев")]["name_parts"],
+        json!({"first": "Касым-Жомарт", "last": "Токаев"})
+    );
+    assert_eq!(object(tokayev), object(find("Касым-Жомарт Токаев")));
+    assert_eq!(object(tokayev), object(find("Глава государства")));
+    assert_eq!(object(find("РФ"))["id"], "country:RU");
+    assert_eq!(object(find("Россия"))["id"], "country:RU");
+    let person = object(tokayev);
+    assert_eq!(person["type"], "PERSON");
+    assert_eq!(person["name"], "Касым-Жомарт Токаев");
+    assert!(person["roles"]
+        .as_array()
+        .expect("roles")
+        .contains(&json!({"title": "президент", "of": "country:KZ"})));
+    // every object's mentions point back at it; values have no object
+    for (k, o) in objects.iter().enumerate() {
+        for m in o["mentions"].as_array().expect("mentions") {
+            let e = &ents[m.as_u64().expect("index") as usize];
+            assert_eq!(e["object"], json!(k));
+        }
+    }
+    for e in ents {
+        assert!(e["normal"].is_string(), "{e}");
+        assert!(
+            e.get("name_parts").is_none() || e["type"] == "PERSON",
+            "{e}"
+        );
+    }
+    let help = posol(&["analyze", "--help"], b"");
+    let help = String::from_utf8_lossy(&help.stdout);
+    for field in [
+        "\"normal\"",
+        "\"object\"",
+        "\"name_parts\"",
+        "\"objects\"",
+        "\"roles\"",
+    ] {
+        assert!(help.contains(field), "--help documents {field}");
+    }
+}

@@ -3,13 +3,16 @@
 use crate::entities::{merge, Merged};
 use crate::facts::{self, Fact};
 use crate::ner::{self, Entity};
+use crate::normal::NameParts;
+use crate::objects::{link_with, Linked, Object};
 use crate::pipeline::{morphology, Options, TokenMorph};
 use crate::sentence::{sentences_from, Sentence};
 use crate::span::{CharOffsets, Span};
 use crate::text::normalize;
 use crate::token::{scan, Token};
 
-/// A text with its tokens, sentences, per-token morphology, named entities and facts.
+/// A text with its tokens, sentences, per-token morphology, named entities with their
+/// normal forms, the objects they refer to, and facts.
 ///
 /// Owns a copy of the text, so it is `Send + Sync` and can outlive the caller's string.
 /// Built by [`analyze`] (everything on) or [`analyze_with`] (see [`Options`]).
@@ -24,6 +27,9 @@ pub struct Document {
     facts: Vec<Fact>,
     /// Parallel to `facts`: the entity each fact was read from (increasing).
     fact_entity: Vec<Option<usize>>,
+    /// Normal forms, name parts and objects (parallel to `entities` when computed,
+    /// empty otherwise).
+    linked: Linked,
 }
 
 // Equality is reflexive: the only floating-point values are fact amounts, which posol
@@ -112,6 +118,71 @@ impl Document {
             .map(move |(k, _)| i + 1 + k)
     }
 
+    /// The normal form of entity `i` (an index into [`Document::entities`]): the
+    /// nominative singular of the whole mention, with the case of proper names kept
+    /// (`Касым-Жомарта Токаева` → `Касым-Жомарт Токаев`, `России` → `Россия`). See
+    /// [`crate::normal`].
+    ///
+    /// `None` when `i` is out of range or objects were switched off ([`Options::objects`]).
+    ///
+    /// ```
+    /// let text = "Лавров провёл переговоры с Токаевым в Астане.";
+    /// let doc = posol::analyze(text);
+    /// let normals: Vec<_> = (0..doc.entities().len())
+    ///     .filter_map(|i| doc.entity_normal(i))
+    ///     .collect();
+    /// assert!(normals.contains(&"Токаев"));
+    /// assert!(normals.contains(&"Астана"));
+    /// assert_eq!(doc.entity_normal(usize::MAX), None);
+    /// ```
+    pub fn entity_normal(&self, i: usize) -> Option<&str> {
+        self.linked.normals.get(i).map(String::as_str)
+    }
+
+    /// The parts of the name (first name, patronymic, surname, each in the nominative)
+    /// of PERSON entity `i`; `None` for other types, out of range, or with objects off.
+    ///
+    /// ```
+    /// let text = "Министр встретился с Сергеем Викторовичем Лавровым.";
+    /// let doc = posol::analyze(text);
+    /// let i = doc.entities().iter().position(|e| e.text(text).contains("Лавров")).unwrap();
+    /// let p = doc.entity_name_parts(i).unwrap();
+    /// assert_eq!(p.first.as_deref(), Some("Сергей"));
+    /// assert_eq!(p.last.as_deref(), Some("Лавров"));
+    /// ```
+    pub fn entity_name_parts(&self, i: usize) -> Option<&NameParts> {
+        self.linked.name_parts.get(i).and_then(Option::as_ref)
+    }
+
+    /// The object (an index into [`Document::objects`]) that entity `i` refers to.
+    ///
+    /// `None` for values (dates, numbers, money...), for posts whose holder the text does
+    /// not name, when `i` is out of range, or with objects off ([`Options::objects`]).
+    pub fn entity_object(&self, i: usize) -> Option<usize> {
+        self.linked.entity_object.get(i).copied().flatten()
+    }
+
+    /// The real-world things the document mentions, in order of first mention: mentions
+    /// in any case or form, abbreviations and full names, and posts with their holders
+    /// linked into one [`Object`] with a stable id (`country:RU`, `org:UN`,
+    /// `person:Касым-Жомарт Токаев`). Empty with objects off ([`Options::objects`]).
+    ///
+    /// ```
+    /// let text = "Россия и Казахстан подписали договор. Москва и Астана, как заявили в РФ, \
+    ///             довольны.";
+    /// let doc = posol::analyze(text);
+    /// let ru = doc.objects().iter().position(|o| o.id == "country:RU").unwrap();
+    /// assert!(doc.objects()[ru].mentions.len() >= 2); // «Россия», «РФ»
+    /// for (k, o) in doc.objects().iter().enumerate() {
+    ///     for &m in &o.mentions {
+    ///         assert_eq!(doc.entity_object(m), Some(k));
+    ///     }
+    /// }
+    /// ```
+    pub fn objects(&self) -> &[Object] {
+        &self.linked.objects
+    }
+
     /// The facts (money, percentages, numbers, ordinals, dates, times) in text order;
     /// empty when switched off ([`Options::facts`]).
     ///
@@ -153,7 +224,7 @@ impl Document {
 }
 
 /// Analyses `text` with everything on: normalization, tokenization, sentence splitting,
-/// morphology, entities and facts (relative dates resolved against a dateline, if any). The same
+/// morphology, entities with normal forms and objects, and facts (relative dates resolved against a dateline, if any). The same
 /// as `analyze_with(text, &Options::default())`.
 ///
 /// ```
@@ -206,6 +277,16 @@ pub fn analyze_with(text: &str, options: &Options) -> Document {
     } else {
         Merged::default()
     };
+    let linked = if options.entities && options.objects {
+        link_with(
+            text,
+            &tokens,
+            &merged.entities,
+            options.knowledge.as_deref(),
+        )
+    } else {
+        Linked::default()
+    };
     let (facts, fact_entity) = if options.facts {
         (merged.facts, merged.fact_entity)
     } else {
@@ -219,5 +300,6 @@ pub fn analyze_with(text: &str, options: &Options) -> Document {
         entities: merged.entities,
         facts,
         fact_entity,
+        linked,
     }
 }

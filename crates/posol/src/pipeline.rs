@@ -1,13 +1,20 @@
 //! What [`crate::analyze_with`] computes: the [`Options`], and per-token morphology
 //! ([`TokenMorph`]) chosen in context, one sentence at a time.
 
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use crate::facts::CivilDate;
 use crate::morph::Analyzer;
+use crate::objects::Knowledge;
 use crate::sentence::Sentence;
 use crate::token::{Token, TokenKind};
 
 /// What to compute in [`crate::analyze_with`]. Tokens and sentences are always found;
-/// morphology, entities and facts can be switched off for speed.
+/// morphology, entities, objects and facts can be switched off for speed.
+///
+/// Cheap to clone: the only heap data, a user gazetteer ([`Options::knowledge`]), is
+/// shared behind an [`Arc`].
 ///
 /// ```
 /// use posol::{facts::CivilDate, Options};
@@ -17,10 +24,10 @@ use crate::token::{Token, TokenKind};
 /// assert!(options.facts && !options.morphology);
 /// assert_eq!(
 ///     Options::segmentation(),
-///     Options::default().morphology(false).entities(false).facts(false)
+///     Options::default().morphology(false).entities(false).objects(false).facts(false)
 /// );
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct Options {
     /// Compute per-token morphology ([`crate::Document::morph`]). Default: on.
@@ -29,6 +36,15 @@ pub struct Options {
     pub entities: bool,
     /// Extract facts ([`crate::Document::facts`]). Default: on.
     pub facts: bool,
+    /// Normalize entities and link them into document objects
+    /// ([`crate::Document::entity_normal`], [`crate::Document::objects`]; see
+    /// [`crate::objects`]). Needs [`Options::entities`]: without entities there is nothing
+    /// to link. Default: on.
+    pub objects: bool,
+    /// A user gazetteer consulted before the built-in [`Knowledge`] when linking objects
+    /// (its ids, names and aliases win). Shared, so cloning the options stays cheap.
+    /// Default: none (the built-in knowledge only).
+    pub knowledge: Option<Arc<Knowledge>>,
     /// The document's date, against which relative dates (`вчера`, `в прошлом году`) are
     /// resolved. Default: none (a dateline in the text is used when there is one).
     pub date: Option<CivilDate>,
@@ -40,18 +56,60 @@ impl Default for Options {
             morphology: true,
             entities: true,
             facts: true,
+            objects: true,
+            knowledge: None,
             date: None,
         }
     }
 }
 
+/// Equal when the switches and dates are equal and the gazetteers are the same shared
+/// one or hold the same entries.
+impl PartialEq for Options {
+    fn eq(&self, other: &Self) -> bool {
+        let same_kb = match (&self.knowledge, &other.knowledge) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a.entries() == b.entries(),
+            _ => false,
+        };
+        self.morphology == other.morphology
+            && self.entities == other.entities
+            && self.facts == other.facts
+            && self.objects == other.objects
+            && self.date == other.date
+            && same_kb
+    }
+}
+
+impl Eq for Options {}
+
+/// Hashes the switches, the date and the gazetteer's entry ids.
+impl Hash for Options {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.morphology.hash(state);
+        self.entities.hash(state);
+        self.facts.hash(state);
+        self.objects.hash(state);
+        self.date.hash(state);
+        let ids = self.knowledge.as_ref().map(|kb| {
+            kb.entries()
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+        });
+        ids.hash(state);
+    }
+}
+
 impl Options {
-    /// Tokens and sentences only: morphology, entities and facts off.
+    /// Tokens and sentences only: morphology, entities, objects and facts off.
     pub fn segmentation() -> Self {
         Options {
             morphology: false,
             entities: false,
             facts: false,
+            objects: false,
+            knowledge: None,
             date: None,
         }
     }
@@ -74,6 +132,33 @@ impl Options {
     #[must_use]
     pub fn facts(mut self, on: bool) -> Self {
         self.facts = on;
+        self
+    }
+
+    /// Switches entity normalization and object linking on or off.
+    #[must_use]
+    pub fn objects(mut self, on: bool) -> Self {
+        self.objects = on;
+        self
+    }
+
+    /// Sets (or clears) the user gazetteer consulted before the built-in knowledge.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use posol::ner::EntityType;
+    /// use posol::objects::{Entry, Knowledge};
+    /// use posol::Options;
+    ///
+    /// let mut kb = Knowledge::new();
+    /// kb.add(Entry::new("org:EAEU", EntityType::Organization, "ЕАЭС", &["Евразийский союз"]));
+    /// let options = Options::default().knowledge(Some(Arc::new(kb)));
+    /// let doc = posol::analyze_with("Саммит ЕАЭС пройдёт в Минске.", &options);
+    /// assert!(doc.objects().iter().any(|o| o.id == "org:EAEU"));
+    /// ```
+    #[must_use]
+    pub fn knowledge(mut self, knowledge: Option<Arc<Knowledge>>) -> Self {
+        self.knowledge = knowledge;
         self
     }
 

@@ -44,6 +44,35 @@ fn check(text: &str, doc: &Document) {
         assert!(text.get(f.span.range()).is_some_and(|s| !s.is_empty()));
     }
     check_entities(text, doc);
+    check_objects(doc);
+}
+
+/// Every entity has a normal form when objects are computed; every object's mentions
+/// are valid entity indices, in increasing order, and agree with `entity_object` both
+/// ways; name parts belong to persons only.
+fn check_objects(doc: &Document) {
+    let n = doc.entities().len();
+    let linked = doc.entity_normal(0).is_some();
+    for i in 0..n {
+        assert_eq!(doc.entity_normal(i).is_some(), linked, "entity {i}");
+        if doc.entity_name_parts(i).is_some() {
+            assert_eq!(doc.entities()[i].kind, posol::ner::EntityType::Person);
+        }
+        if let Some(k) = doc.entity_object(i) {
+            assert!(k < doc.objects().len(), "entity {i} → object {k}");
+            assert!(doc.objects()[k].mentions.contains(&i));
+        }
+    }
+    assert_eq!(doc.entity_normal(n), None);
+    assert_eq!(doc.entity_object(n), None);
+    for (k, o) in doc.objects().iter().enumerate() {
+        assert!(!o.id.is_empty() && !o.mentions.is_empty(), "object {o:?}");
+        assert!(o.mentions.windows(2).all(|w| w[0] < w[1]), "{o:?}");
+        for &m in &o.mentions {
+            assert!(m < n, "mention {m} of {o:?} is not an entity");
+            assert_eq!(doc.entity_object(m), Some(k), "mention {m} of {o:?}");
+        }
+    }
 }
 
 /// Entities slice the text, come sorted (start, longest first), nest without crossing
