@@ -32,10 +32,12 @@ from typing import List, Optional, Union
 
 from posol import _native
 from posol._native import Document, Entity, Fact, Parse, PosolError, Sentence, Token
+from posol.batch import Analyzed, analyze_many, iter_analyze_many
 
 __version__: str = _native.__version__
 
 __all__ = [
+    "Analyzed",
     "Document",
     "Entity",
     "Fact",
@@ -45,6 +47,8 @@ __all__ = [
     "Token",
     "__version__",
     "analyze",
+    "analyze_many",
+    "iter_analyze_many",
     "parse",
     "sentenize",
     "tokenize",

@@ -6,6 +6,7 @@
 
 #![deny(missing_docs)]
 
+mod batch;
 mod date;
 mod document;
 mod entity;
@@ -93,5 +94,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sentenize, m)?)?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(run_cli, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::analyze_batch, m)?)?;
     Ok(())
 }
