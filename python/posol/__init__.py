@@ -31,7 +31,18 @@ import datetime
 from typing import List, Optional, Union
 
 from posol import _native
-from posol._native import Document, Entity, Fact, Parse, PosolError, Sentence, Token
+from posol._native import (
+    Document,
+    Entity,
+    Fact,
+    Knowledge,
+    Object,
+    Parse,
+    PosolError,
+    Role,
+    Sentence,
+    Token,
+)
 from posol.batch import Analyzed, analyze_many, iter_analyze_many
 
 __version__: str = _native.__version__
@@ -41,8 +52,11 @@ __all__ = [
     "Document",
     "Entity",
     "Fact",
+    "Knowledge",
+    "Object",
     "Parse",
     "PosolError",
+    "Role",
     "Sentence",
     "Token",
     "__version__",
@@ -99,8 +113,12 @@ def sentenize(text: str) -> List[Sentence]:
     return _native.sentenize(text)
 
 
-def analyze(text: str, date: Optional[Union[datetime.date, str]] = None) -> Document:
-    """Analyse ``text``: tokens, sentences, morphology, named entities and facts in one pass.
+def analyze(
+    text: str,
+    date: Optional[Union[datetime.date, str]] = None,
+    knowledge: Optional[Knowledge] = None,
+) -> Document:
+    """Analyse ``text``: tokens, sentences, morphology, entities, objects and facts in one pass.
 
     Parameters
     ----------
@@ -110,6 +128,9 @@ def analyze(text: str, date: Optional[Union[datetime.date, str]] = None) -> Docu
         The document's date (a ``datetime.date``, a ``datetime.datetime`` or a
         ``"YYYY-MM-DD"`` string); relative dates such as ``вчера`` or ``в прошлом году``
         are resolved against it. Without it, a dateline in the text is used, if any.
+    knowledge : Knowledge, optional
+        A user gazetteer (ids, names, aliases) consulted before the built-in countries,
+        regions and organizations when entities are linked into objects.
 
     Returns
     -------
@@ -118,7 +139,9 @@ def analyze(text: str, date: Optional[Union[datetime.date, str]] = None) -> Docu
         ``doc.entities`` the named entities (NEREL types, nested: ``parent`` and
         ``children`` are indices into ``doc.entities``), ``doc.facts`` the values of
         the money, percentage, number, ordinal, date and time entities (``fact.entity``
-        is the index of its entity). Words and numbers have ``lemma``, ``pos`` (UD part of
+        is the index of its entity). Each entity has its ``normal`` form, the ``object``
+        it refers to (an index into ``doc.objects``, whose ``id`` is stable:
+        ``"country:RU"``, ``"org:UN"``) and, for persons, ``name_parts``. Words and numbers have ``lemma``, ``pos`` (UD part of
         speech) and ``feats`` (UD features), chosen in the context of their sentence;
         punctuation, symbols, URLs, e-mails, hashtags, mentions and emoji have ``None``.
 
@@ -129,7 +152,7 @@ def analyze(text: str, date: Optional[Union[datetime.date, str]] = None) -> Docu
     PosolError
         If ``date`` is a string that is not a valid ``YYYY-MM-DD`` date.
     """
-    return _native.analyze(text, date)
+    return _native.analyze(text, date, knowledge)
 
 
 def parse(word: str) -> List[Parse]:

@@ -72,7 +72,7 @@ def test_reprs_are_short_and_show_zeros() -> None:
     token = doc[0]
     assert repr(token) == "Token(start=0, stop=5, text='Визит', kind='word', glued=False, lemma='визит', pos='NOUN')"
     assert repr(posol.tokenize("Визит")[0]) == "Token(start=0, stop=5, text='Визит', kind='word', glued=False)"
-    assert repr(posol.analyze("")) == "Document(text='', tokens=0, sentences=0, entities=0, facts=0)"
+    assert repr(posol.analyze("")) == "Document(text='', tokens=0, sentences=0, entities=0, objects=0, facts=0)"
 
 
 @pytest.mark.parametrize("attribute", ["start", "stop", "text", "kind", "glued"])

@@ -65,7 +65,18 @@ def test_entity_values_repr_dict_equality_pickle() -> None:
     doc = posol.analyze(TEXT)
     e = doc.entities[0]
     d = e.to_dict()
-    assert set(d) == {"type", "coarse", "start", "stop", "text", "parent", "children"}
+    assert set(d) == {
+        "type",
+        "coarse",
+        "start",
+        "stop",
+        "text",
+        "parent",
+        "children",
+        "normal",
+        "object",
+        "name_parts",
+    }
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
     assert e == posol.analyze(TEXT).entities[0] and hash(e) == hash(posol.analyze(TEXT).entities[0])
     for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
@@ -73,11 +84,14 @@ def test_entity_values_repr_dict_equality_pickle() -> None:
         assert pickle.loads(pickle.dumps(doc, protocol)) == doc
     assert copy.deepcopy(doc).entities == doc.entities
     made = posol.Entity("COUNTRY", 0, 6, "Италия", parent=0, children=[3])
-    assert repr(made) == "Entity(type='COUNTRY', start=0, stop=6, text='Италия', parent=0, children=1)"
+    assert repr(made) == (
+        "Entity(type='COUNTRY', start=0, stop=6, text='Италия', normal=None, "
+        "object=None, parent=0, children=1)"
+    )
     assert made.children == (3,) and made.coarse == "LOC"
     assert repr(posol.Entity("DATE", 0, 0, "")).endswith("parent=None, children=0)")
-    long = posol.Entity("EVENT", 0, 500, "переговоры " * 50)
-    assert len(repr(long)) < 140
+    long = posol.Entity("EVENT", 0, 500, "переговоры " * 50, normal="переговоры " * 50)
+    assert len(repr(long)) < 240
     with pytest.raises(AttributeError):
         e.start = 5  # type: ignore[misc]
 
@@ -104,7 +118,9 @@ def test_document_to_dict_has_entities() -> None:
     d = doc.to_dict()
     assert [x["text"] for x in d["entities"]] == [e.text for e in doc.entities]
     json.dumps(d)
-    assert repr(doc).endswith("entities=%d, facts=%d)" % (len(doc.entities), len(doc.facts)))
+    assert repr(doc).endswith(
+        "entities=%d, objects=%d, facts=%d)" % (len(doc.entities), len(doc.objects), len(doc.facts))
+    )
 
 
 def test_odd_inputs_and_threads() -> None:

@@ -7,6 +7,8 @@ use pyo3::types::{PyDict, PyIterator, PyList};
 use crate::date::date_arg;
 use crate::entity::Entity;
 use crate::fact::Fact;
+use crate::knowledge::Knowledge;
+use crate::object::Object;
 use crate::repr::short_text;
 use crate::sentence::Sentence;
 use crate::token::Token;
@@ -25,6 +27,7 @@ pub(crate) struct Document {
     pub(crate) sentences: Vec<Sentence>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) facts: Vec<Fact>,
+    pub(crate) objects: Vec<Object>,
 }
 
 impl Document {
@@ -53,12 +56,14 @@ impl Document {
             .enumerate()
             .map(|(i, f)| Fact::from_core(f, &text, &offsets, doc.fact_entity(i)))
             .collect();
+        let objects = doc.objects().iter().map(Object::from_core).collect();
         Document {
             text,
             tokens,
             sentences,
             entities,
             facts,
+            objects,
         }
     }
 }
@@ -66,10 +71,15 @@ impl Document {
 #[pymethods]
 impl Document {
     /// Analyses ``text`` (with ``date``, a ``datetime.date`` or ``"YYYY-MM-DD"``, for
-    /// relative dates); with ``tokens``, ``sentences``, ``facts`` or ``entities`` given,
-    /// builds the document from them instead (this is how pickling restores a document).
+    /// relative dates, and ``knowledge``, a :class:`Knowledge` gazetteer); with
+    /// ``tokens``, ``sentences``, ``facts``, ``entities`` or ``objects`` given, builds the
+    /// document from them instead (this is how pickling restores a document).
     #[new]
-    #[pyo3(signature = (text, tokens = None, sentences = None, facts = None, date = None, entities = None))]
+    #[pyo3(signature = (
+        text, tokens = None, sentences = None, facts = None, date = None, entities = None,
+        objects = None, knowledge = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         text: String,
@@ -78,13 +88,17 @@ impl Document {
         facts: Option<Vec<PyRef<'_, Fact>>>,
         date: Option<&Bound<'_, PyAny>>,
         entities: Option<Vec<PyRef<'_, Entity>>>,
+        objects: Option<Vec<PyRef<'_, Object>>>,
+        knowledge: Option<PyRef<'_, Knowledge>>,
     ) -> PyResult<Self> {
-        Ok(match (tokens, sentences, facts, entities) {
-            (None, None, None, None) => {
-                let options = posol::Options::default().date(date_arg(date)?);
+        Ok(match (tokens, sentences, facts, entities, objects) {
+            (None, None, None, None, None) => {
+                let options = posol::Options::default()
+                    .date(date_arg(date)?)
+                    .knowledge(knowledge.map(|kb| kb.inner.clone()));
                 py.detach(move || Document::analyze(text, &options))
             }
-            (tokens, sentences, facts, entities) => Document {
+            (tokens, sentences, facts, entities, objects) => Document {
                 text,
                 tokens: tokens
                     .unwrap_or_default()
@@ -105,6 +119,11 @@ impl Document {
                     .unwrap_or_default()
                     .iter()
                     .map(|f| (**f).clone())
+                    .collect(),
+                objects: objects
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|o| (**o).clone())
                     .collect(),
             },
         })
@@ -127,6 +146,13 @@ impl Document {
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(py, self.entities.iter().cloned())
+    }
+
+    /// The real-world things mentioned, in order of first mention (a new list on every
+    /// access): each :class:`Object` links the entities that mention it.
+    #[getter]
+    fn objects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.objects.iter().cloned())
     }
 
     /// The facts, in text order (a new list on every access).
@@ -155,11 +181,12 @@ impl Document {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Document(text={}, tokens={}, sentences={}, entities={}, facts={})",
+            "Document(text={}, tokens={}, sentences={}, entities={}, objects={}, facts={})",
             short_text(py, &self.text)?,
             self.tokens.len(),
             self.sentences.len(),
             self.entities.len(),
+            self.objects.len(),
             self.facts.len()
         ))
     }
@@ -175,6 +202,7 @@ impl Document {
         Bound<'py, PyList>,
         Option<String>,
         Bound<'py, PyList>,
+        Bound<'py, PyList>,
     )> {
         Ok((
             self.text.clone(),
@@ -183,11 +211,12 @@ impl Document {
             self.facts(py)?,
             None,
             self.entities(py)?,
+            self.objects(py)?,
         ))
     }
 
-    /// A JSON-ready dict: ``text``, ``tokens``, ``sentences``, ``entities`` and
-    /// ``facts`` (lists of dicts).
+    /// A JSON-ready dict: ``text``, ``tokens``, ``sentences``, ``entities``, ``objects``
+    /// and ``facts`` (lists of dicts).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", &self.text)?;
@@ -206,6 +235,11 @@ impl Document {
             entities.append(entity.to_dict(py)?)?;
         }
         dict.set_item("entities", entities)?;
+        let objects = PyList::empty(py);
+        for object in &self.objects {
+            objects.append(object.dict(py)?)?;
+        }
+        dict.set_item("objects", objects)?;
         let facts = PyList::empty(py);
         for fact in &self.facts {
             facts.append(fact.to_dict(py)?)?;

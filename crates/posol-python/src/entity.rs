@@ -11,8 +11,10 @@ use crate::PosolError;
 /// ``type`` is the NEREL type (``"PERSON"``, ``"COUNTRY"``, ``"DATE"`` ...), ``coarse``
 /// the PER/LOC/ORG view (``None`` for other types). Entities nest: ``parent`` is the
 /// index (in :attr:`Document.entities`) of the enclosing entity, ``children`` the
-/// indices of those directly inside it. Offsets are Python string indices. Immutable,
-/// hashable, picklable.
+/// indices of those directly inside it. ``normal`` is the normal form (the nominative:
+/// ``"Токаева"`` → ``"Токаев"``), ``object`` the index (in :attr:`Document.objects`) of
+/// the thing it refers to, and, for persons, ``name_parts`` the first name, patronymic
+/// and surname. Offsets are Python string indices. Immutable, hashable, picklable.
 #[pyclass(frozen, eq, hash, module = "posol")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Entity {
@@ -30,7 +32,22 @@ pub(crate) struct Entity {
     #[pyo3(get)]
     parent: Option<usize>,
     children: Vec<usize>,
+    /// The normal form, or ``None`` when objects were not computed.
+    #[pyo3(get)]
+    normal: Option<String>,
+    /// Index of the object it refers to in the document's objects, or ``None`` (values
+    /// such as dates and numbers, posts whose holder is not named).
+    #[pyo3(get)]
+    object: Option<usize>,
+    /// First name, patronymic, surname (persons only).
+    parts: Option<Parts>,
 }
+
+/// A person's first name, patronymic and surname.
+type Parts = (Option<String>, Option<String>, Option<String>);
+
+/// The keys of `Entity.name_parts`.
+const PART_KEYS: [&str; 3] = ["first", "middle", "last"];
 
 impl Entity {
     /// Converts entity `i` of `doc`, using the document's char offsets.
@@ -48,6 +65,11 @@ impl Entity {
             text: e.text(doc.text()).to_owned(),
             parent: e.parent,
             children: doc.entity_children(i).collect(),
+            normal: doc.entity_normal(i).map(str::to_owned),
+            object: doc.entity_object(i),
+            parts: doc
+                .entity_name_parts(i)
+                .map(|p| (p.first.clone(), p.middle.clone(), p.last.clone())),
         })
     }
 }
@@ -56,7 +78,11 @@ impl Entity {
 impl Entity {
     /// Creates an entity; normally entities come from :attr:`posol.Document.entities`.
     #[new]
-    #[pyo3(signature = (r#type, start, stop, text, parent = None, children = Vec::new()))]
+    #[pyo3(signature = (
+        r#type, start, stop, text, parent = None, children = Vec::new(), normal = None,
+        object = None, name_parts = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         r#type: &str,
         start: usize,
@@ -64,6 +90,9 @@ impl Entity {
         text: String,
         parent: Option<usize>,
         children: Vec<usize>,
+        normal: Option<String>,
+        object: Option<usize>,
+        name_parts: Option<Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         let Some(kind) = posol::ner::EntityType::from_name(r#type) else {
             return Err(PosolError::new_err(format!(
@@ -75,6 +104,26 @@ impl Entity {
                 "entity start {start} is after its stop {stop}"
             )));
         }
+        let parts = match name_parts {
+            None => None,
+            Some(d) => {
+                for key in d.keys() {
+                    let key: String = key.extract()?;
+                    if !PART_KEYS.contains(&key.as_str()) {
+                        return Err(PosolError::new_err(format!(
+                            "unknown name part {key:?}; expected first, middle or last"
+                        )));
+                    }
+                }
+                let part = |k: &str| -> PyResult<Option<String>> {
+                    match d.get_item(k)? {
+                        Some(v) => v.extract(),
+                        None => Ok(None),
+                    }
+                };
+                Some((part("first")?, part("middle")?, part("last")?))
+            }
+        };
         Ok(Entity {
             kind,
             start,
@@ -82,7 +131,24 @@ impl Entity {
             text,
             parent,
             children,
+            normal,
+            object,
+            parts,
         })
+    }
+
+    /// ``{"first": ..., "middle": ..., "last": ...}`` (each a string or ``None``) for a
+    /// person, ``None`` for other entities.
+    #[getter]
+    fn name_parts<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some((first, middle, last)) = &self.parts else {
+            return Ok(None);
+        };
+        let dict = PyDict::new(py);
+        for (key, value) in PART_KEYS.iter().zip([first, middle, last]) {
+            dict.set_item(key, value)?;
+        }
+        Ok(Some(dict))
     }
 
     /// The NEREL type: "PERSON", "ORGANIZATION", "COUNTRY", "DATE", "MONEY" ...
@@ -105,8 +171,14 @@ impl Entity {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let parent = self.parent.map_or("None".to_owned(), |p| p.to_string());
+        let normal = match &self.normal {
+            Some(n) => short_text(py, n)?,
+            None => "None".to_owned(),
+        };
+        let object = self.object.map_or("None".to_owned(), |o| o.to_string());
         Ok(format!(
-            "Entity(type={}, start={}, stop={}, text={}, parent={}, children={})",
+            "Entity(type={}, start={}, stop={}, text={}, normal={normal}, object={object}, \
+             parent={}, children={})",
             short_text(py, self.kind.as_str())?,
             self.start,
             self.stop,
@@ -127,6 +199,9 @@ impl Entity {
         String,
         Option<usize>,
         Bound<'py, PyTuple>,
+        Option<String>,
+        Option<usize>,
+        Option<Bound<'py, PyDict>>,
     )> {
         Ok((
             self.kind.as_str(),
@@ -135,11 +210,14 @@ impl Entity {
             self.text.clone(),
             self.parent,
             self.children(py)?,
+            self.normal.clone(),
+            self.object,
+            self.name_parts(py)?,
         ))
     }
 
-    /// A JSON-ready dict: ``type``, ``coarse``, ``start``, ``stop``, ``text``, ``parent``
-    /// and ``children`` (a list of indices).
+    /// A JSON-ready dict: ``type``, ``coarse``, ``start``, ``stop``, ``text``, ``parent``,
+    /// ``children`` (a list of indices), ``normal``, ``object`` and ``name_parts``.
     pub(crate) fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("type", self.kind.as_str())?;
@@ -149,6 +227,9 @@ impl Entity {
         dict.set_item("text", &self.text)?;
         dict.set_item("parent", self.parent)?;
         dict.set_item("children", self.children.clone())?;
+        dict.set_item("normal", &self.normal)?;
+        dict.set_item("object", self.object)?;
+        dict.set_item("name_parts", self.name_parts(py)?)?;
         Ok(dict)
     }
 }

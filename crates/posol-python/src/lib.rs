@@ -11,6 +11,8 @@ mod date;
 mod document;
 mod entity;
 mod fact;
+mod knowledge;
+mod object;
 mod parse;
 mod repr;
 mod sentence;
@@ -26,6 +28,8 @@ use crate::date::date_arg;
 use crate::document::Document;
 use crate::entity::Entity;
 use crate::fact::Fact;
+use crate::knowledge::Knowledge;
+use crate::object::{Object, Role};
 use crate::parse::Parse;
 use crate::sentence::Sentence;
 use crate::token::Token;
@@ -55,12 +59,21 @@ fn sentenize(py: Python<'_>, text: String) -> Vec<Sentence> {
     py.detach(move || Document::analyze(text, &posol::Options::segmentation()).sentences)
 }
 
-/// Analyses ``text``: tokens, sentences, morphology, named entities and facts; relative dates are
-/// resolved against ``date`` (a ``datetime.date`` or ``"YYYY-MM-DD"``).
+/// Analyses ``text``: tokens, sentences, morphology, named entities with their normal
+/// forms and objects, and facts; relative dates are resolved against ``date`` (a
+/// ``datetime.date`` or ``"YYYY-MM-DD"``), and ``knowledge`` (a :class:`Knowledge`)
+/// adds user gazetteer entries to link objects to.
 #[pyfunction]
-#[pyo3(signature = (text, date = None))]
-fn analyze(py: Python<'_>, text: String, date: Option<&Bound<'_, PyAny>>) -> PyResult<Document> {
-    let options = posol::Options::default().date(date_arg(date)?);
+#[pyo3(signature = (text, date = None, knowledge = None))]
+fn analyze(
+    py: Python<'_>,
+    text: String,
+    date: Option<&Bound<'_, PyAny>>,
+    knowledge: Option<PyRef<'_, Knowledge>>,
+) -> PyResult<Document> {
+    let options = posol::Options::default()
+        .date(date_arg(date)?)
+        .knowledge(knowledge.map(|kb| kb.inner.clone()));
     Ok(py.detach(move || Document::analyze(text, &options)))
 }
 
@@ -88,6 +101,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Document>()?;
     m.add_class::<Entity>()?;
     m.add_class::<Fact>()?;
+    m.add_class::<Object>()?;
+    m.add_class::<Role>()?;
+    m.add_class::<Knowledge>()?;
     m.add_class::<Parse>()?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
