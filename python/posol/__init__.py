@@ -44,11 +44,15 @@ from posol._native import (
     Token,
 )
 from posol.batch import Analyzed, analyze_many, iter_analyze_many
+from posol.display import Display, display
+from posol.display import attach as _attach_display
+from posol.tables import to_pandas, to_records
 
 __version__: str = _native.__version__
 
 __all__ = [
     "Analyzed",
+    "Display",
     "Document",
     "Entity",
     "Fact",
@@ -62,11 +66,16 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "display",
     "iter_analyze_many",
     "parse",
     "sentenize",
+    "to_pandas",
+    "to_records",
     "tokenize",
 ]
+
+_attach_display(Document)
 
 
 def tokenize(text: str) -> List[Token]:

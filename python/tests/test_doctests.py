@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["posol.batch"]
+MODULES = ["posol.batch", "posol._docs", "posol.tables", "posol.display"]
 
 
 @pytest.mark.parametrize("name", MODULES)
