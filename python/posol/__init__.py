@@ -46,6 +46,7 @@ from posol._native import (
 from posol.batch import Analyzed, analyze_many, iter_analyze_many
 from posol.display import Display, display
 from posol.display import attach as _attach_display
+from posol.jsonio import from_json, to_json
 from posol.tables import to_pandas, to_records
 
 __version__: str = _native.__version__
@@ -67,15 +68,22 @@ __all__ = [
     "analyze",
     "analyze_many",
     "display",
+    "from_json",
     "iter_analyze_many",
     "parse",
     "sentenize",
+    "to_json",
     "to_pandas",
     "to_records",
     "tokenize",
 ]
 
 _attach_display(Document)
+try:  # the native class accepts new attributes (checked in the tests)
+    Document.to_json = to_json  # type: ignore[attr-defined]
+    Document.from_json = staticmethod(from_json)  # type: ignore[attr-defined]
+except (TypeError, AttributeError):  # pragma: no cover
+    pass
 
 
 def tokenize(text: str) -> List[Token]:

@@ -64,19 +64,22 @@ def hue(kind: str) -> int:
     return zlib.crc32(kind.encode("utf-8")) % 360
 
 
-def _title(entity: Any) -> str:
+def _title(entity: Any, objects: Any = ()) -> str:
     parts = [entity.type]
     normal = getattr(entity, "normal", None)
     if normal:
         parts.append(f"normal: {normal}")
     obj = getattr(entity, "object", None)
-    if obj is not None:
+    if isinstance(obj, int) and 0 <= obj < len(objects):
+        o = objects[obj]
+        parts.append(f"object: {getattr(o, 'name', o)} ({getattr(o, 'id', obj)})")
+    elif obj is not None:
         parts.append(f"object: {getattr(obj, 'name', None) or getattr(obj, 'id', obj)}")
     return " · ".join(str(p) for p in parts)
 
 
 def _render(text: str, entities: List[Any], ids: List[int], start: int, stop: int,
-            limit: int) -> str:
+            limit: int, objects: Any = ()) -> str:
     """HTML for text[start:stop] with the entities ``ids`` (siblings, sorted) marked."""
     out: List[str] = []
     pos = start
@@ -90,9 +93,9 @@ def _render(text: str, entities: List[Any], ids: List[int], start: int, stop: in
             key=lambda c: (entities[c].start, -entities[c].stop),
         )
         end = min(e.stop, limit)
-        inner = _render(text, entities, children, e.start, end, limit)
+        inner = _render(text, entities, children, e.start, end, limit, objects)
         out.append(
-            f'<mark style="--h:{hue(e.type)}" title="{_html.escape(_title(e), quote=True)}">'
+            f'<mark style="--h:{hue(e.type)}" title="{_html.escape(_title(e, objects), quote=True)}">'
             f"{inner}<sub>{_html.escape(e.type)}</sub></mark>"
         )
         pos = end
@@ -115,7 +118,7 @@ def html(doc: Any, max_chars: int = MAX_CHARS) -> str:
         (i for i, e in enumerate(entities) if e.parent is None),
         key=lambda i: (entities[i].start, -entities[i].stop),
     )
-    body = _render(text, entities, top, 0, len(text), limit)
+    body = _render(text, entities, top, 0, len(text), limit, getattr(doc, "objects", ()))
     more = ""
     if len(text) > limit:
         more = f' <span class="posol-more">… {len(text) - limit} more characters</span>'

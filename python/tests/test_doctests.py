@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["posol.batch", "posol._docs", "posol.tables", "posol.display"]
+MODULES = ["posol.batch", "posol._docs", "posol.tables", "posol.display", "posol.jsonio"]
 
 
 @pytest.mark.parametrize("name", MODULES)
