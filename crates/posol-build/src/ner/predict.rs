@@ -26,6 +26,9 @@ pub(crate) fn tagger(args: &[String]) -> Result<&'static Tagger, String> {
                     v.first().copied().unwrap_or(0.0),
                     v.get(1).copied().unwrap_or(0.0),
                 );
+                if let Some(&c) = v.get(2) {
+                    t.set_second_o_bias(c);
+                }
             }
             Ok(Box::leak(Box::new(t)))
         }

@@ -62,6 +62,8 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
             num("--inner-o-bias", 0.0) as f32,
         ],
         classes,
+        stack_folds: num("--stack-folds", 0.0) as usize,
+        stack_fold_epochs: num("--stack-fold-epochs", 10.0) as usize,
     };
     let docs = load_docs(&train_path)?;
     eprintln!(

@@ -1,12 +1,13 @@
-//! Gazetteers: hand-written lists of countries, cities, regions, organizations, posts
-//! and nationalities (`data/gazetteer/*.txt`), matched on lemma sequences.
+//! Gazetteers: hand-written lists of countries, cities, regions, organizations, posts,
+//! nationalities, event cue words and diseases (`data/gazetteer/*.txt`), matched on
+//! lemma sequences.
 
 use std::sync::OnceLock;
 
 use super::features::{lemma_key, TokInfo};
 use super::hash::{mix, str_hash, KeyMap};
 
-const LISTS: [(&str, &str); 7] = [
+const LISTS: [(&str, &str); 8] = [
     ("COUNTRY", include_str!("../../data/gazetteer/country.txt")),
     ("CITY", include_str!("../../data/gazetteer/city.txt")),
     ("STATE", include_str!("../../data/gazetteer/state.txt")),
@@ -14,6 +15,7 @@ const LISTS: [(&str, &str); 7] = [
     ("PROF", include_str!("../../data/gazetteer/profession.txt")),
     ("NAT", include_str!("../../data/gazetteer/nationality.txt")),
     ("EVENT", include_str!("../../data/gazetteer/event.txt")),
+    ("DISEASE", include_str!("../../data/gazetteer/disease.txt")),
 ];
 
 /// Longest entry, in tokens.
@@ -22,7 +24,7 @@ const MAX_LEN: usize = 5;
 /// The compiled gazetteers: lemma-sequence key → list ids (bit set).
 pub(crate) struct Gazetteer {
     entries: KeyMap<u64, u8>,
-    names: [u64; 7],
+    names: [u64; 8],
 }
 
 impl Gazetteer {
@@ -34,7 +36,7 @@ impl Gazetteer {
 
     fn build() -> Gazetteer {
         let mut entries: KeyMap<u64, u8> = KeyMap::default();
-        let mut names = [0u64; 7];
+        let mut names = [0u64; 8];
         for (id, (name, list)) in LISTS.iter().enumerate() {
             names[id] = str_hash(name);
             for line in list.lines() {

@@ -8,6 +8,10 @@
 //! (`data/ner.bin`); features include word shape and affixes, lemmas and grammemes of
 //! the morphological analyzer (with the OpenCorpora Name/Surn/Patr/Geox/Orgn/Abbr marks),
 //! hand-written gazetteers and the rule-based [`facts`](crate::facts) (as features).
+//! The outer layer runs twice over a document: a second pass adds what the first pass
+//! found in the whole document (its tags around the token, the type it gave the same
+//! lemma or lemma sequence elsewhere) as features; it was trained on first-pass output
+//! for documents the first pass had not seen (cross-fitting).
 //!
 //! ```
 //! use posol::ner::{self, EntityType};
@@ -109,6 +113,15 @@ impl Tagger {
             for (l, b) in m.layers.iter_mut().zip([outer, inner]) {
                 l.o_bias = b;
             }
+        }
+    }
+
+    /// Overrides the `O` bias of the document-level second pass of the outer layer, when
+    /// the model has one (for tuning; not a stable API).
+    #[doc(hidden)]
+    pub fn set_second_o_bias(&mut self, b: f32) {
+        if let Some(l) = self.model.as_mut().and_then(|m| m.layers.get_mut(2)) {
+            l.o_bias = b;
         }
     }
 

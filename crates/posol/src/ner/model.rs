@@ -5,7 +5,9 @@
 //! layer: `u32` tag count, `f32` scale, `f32` O bias, `u32` table bits, `u32` entry count,
 //! `tags²` `f32` transition scores, `2^bits` slots of (`u32` fingerprint, `u32` start << 8
 //! | length), entry tags (`u8` each), entry weights (`i16` each); then the word-class
-//! table: `u32` count and `count` pairs of (`u64` word hash, `u32` class).
+//! table: `u32` count and `count` pairs of (`u64` word hash, `u32` class); then the
+//! learned lexicon in the same form. Layers in order: outer (first pass), inner, and
+//! optionally the document-level second pass of the outer layer.
 
 use super::hash::KeyMap;
 

@@ -20,7 +20,16 @@
 //!    (`влиятельного Комитета по делам` → `Комитета по делам`);
 //! 3. a one-word place that is an adjective (`Российский` at a sentence start) is
 //!    dropped;
-//! 4. of mentions that still overlap, the outermost is kept.
+//! 4. of mentions that still overlap, the outermost is kept;
+//! 5. names of companies, media and services that NEREL marks as other types become
+//!    organizations where no PER/LOC/ORG mention overlaps them: a quoted name right
+//!    after a generic organization noun (`газеты «Труд»`, `компания «Алтек»`,
+//!    `партии «Новые правые»`: the quoted part, whatever type NEREL gave it), and a
+//!    one-word PRODUCT name not in quotes (`Facebook`, `Microsoft`): unquoted one-word
+//!    brand names in the news are mostly the companies or services themselves, while
+//!    quoted ones are models (`«Союз ТМА-12»`), which factRuEval does not mark;
+//! 6. an organization written in quotes as a whole (`«Голоса Америки»`) is not split
+//!    at a place it ends with.
 
 use super::{Coarse, Entity};
 use crate::morph::Analyzer;
@@ -89,6 +98,103 @@ fn without_descriptors(text: &str, span: Span) -> Span {
     Span::new(span.start + start, span.end)
 }
 
+/// Generic nouns (lemmas) for kinds of organizations that introduce a quoted name
+/// (`газета «Труд»`, `ООО «Алтек»`).
+const ORG_NOUNS: &[&str] = &[
+    "агентство",
+    "ао",
+    "банк",
+    "газета",
+    "движение",
+    "еженедельник",
+    "журнал",
+    "зао",
+    "издание",
+    "издательство",
+    "институт",
+    "клуб",
+    "компания",
+    "концерн",
+    "корпорация",
+    "магазин",
+    "оао",
+    "объединение",
+    "ооо",
+    "организация",
+    "пао",
+    "партия",
+    "радиостанция",
+    "сеть",
+    "телеканал",
+    "телекомпания",
+    "фирма",
+    "фонд",
+    "холдинг",
+    "центр",
+];
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '«' | '"' | '„' | '“')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '»' | '"' | '“' | '”')
+}
+
+/// Whether `span` is enclosed in quotation marks.
+fn quoted(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).and_then(|b| b.chars().next_back());
+    let after = text.get(span.end..).and_then(|a| a.chars().next());
+    before.is_some_and(is_open_quote) && after.is_some_and(is_close_quote)
+}
+
+/// Whether the quoted `span` follows a generic organization noun (`газеты «...»`).
+fn after_org_noun(text: &str, span: Span) -> bool {
+    let Some(before) = text.get(..span.start) else {
+        return false;
+    };
+    let before = before.trim_end_matches(is_open_quote).trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ORG_NOUNS.contains(&lower.as_str()) {
+        return true;
+    }
+    Analyzer::global()
+        .parse(&lower)
+        .iter()
+        .take(2)
+        .any(|p| p.pos() == "NOUN" && ORG_NOUNS.contains(&p.lemma.as_str()))
+}
+
+/// An organization name found under another NEREL type (rule 5 of the module notes).
+fn org_by_convention(text: &str, e: &Entity) -> bool {
+    use super::EntityType as T;
+    let Some(s) = text.get(e.span.range()) else {
+        return false;
+    };
+    if !looks_like_name(s) {
+        return false;
+    }
+    let q = quoted(text, e.span);
+    match e.kind {
+        T::Product if !q && !s.contains(char::is_whitespace) => !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || !c.is_alphanumeric()),
+        T::Product | T::WorkOfArt | T::Facility | T::Law => q && after_org_noun(text, e.span),
+        _ => false,
+    }
+}
+
 /// Whether `s` starts a sentence of `text` at byte `start`: only spaces, and before
 /// them the text start or a sentence-final mark.
 fn at_sentence_start(text: &str, start: usize) -> bool {
@@ -139,8 +245,14 @@ fn sentence_case_common(text: &str, span: Span) -> bool {
 /// ```
 pub fn coarse_view_names(text: &str, entities: &[Entity]) -> Vec<(Span, Coarse)> {
     let mut cands: Vec<(Span, Coarse)> = Vec::new();
+    let mut by_convention: Vec<Span> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
-        let Some(c) = e.coarse() else { continue };
+        let Some(c) = e.coarse() else {
+            if org_by_convention(text, e) {
+                by_convention.push(e.span);
+            }
+            continue;
+        };
         let mut span = e.span;
         if c == Coarse::Org {
             // the earliest-starting nested place/organization that reaches the end
@@ -163,7 +275,11 @@ pub fn coarse_view_names(text: &str, entities: &[Entity]) -> Vec<(Span, Coarse)>
                 })
                 .map(|k| k.span.start)
                 .min();
-            if let Some(h) = suffix.and_then(|start| head_before(text, e.span, start)) {
+            let whole_quoted = quoted(text, e.span);
+            if let Some(h) = suffix
+                .filter(|_| !whole_quoted)
+                .and_then(|start| head_before(text, e.span, start))
+            {
                 span = h;
             }
             span = without_descriptors(text, span);
@@ -183,6 +299,14 @@ pub fn coarse_view_names(text: &str, entities: &[Entity]) -> Vec<(Span, Coarse)>
             continue;
         }
         cands.push((span, c));
+    }
+    for span in by_convention {
+        let free = entities
+            .iter()
+            .all(|e| e.coarse().is_none() || e.span.end <= span.start || span.end <= e.span.start);
+        if free {
+            cands.push((span, Coarse::Org));
+        }
     }
     cands.sort_by_key(|&(s, _)| (s.start, std::cmp::Reverse(s.end)));
     let mut out: Vec<(Span, Coarse)> = Vec::new();

@@ -1,6 +1,8 @@
 //! Running the layered tagger over a document.
 
-use super::features::{base_features, describe, parent_features, TokInfo};
+use super::features::{
+    base_features, describe, parent_features, stack_features, stack_info, StackInfo, TokInfo,
+};
 use super::hash::{str_hash, KeyMap};
 use super::model::Model;
 use super::tags::{nested_slots, spans, viterbi, Scratch, Slot, N_TAGS};
@@ -59,10 +61,20 @@ pub(crate) struct Work {
     has_base: Vec<bool>,
 }
 
-/// Tags one sentence with all layers of `model`.
-pub(crate) fn tag_sentence(model: &Model, s: &[TokInfo], w: &mut Work, found: &mut Vec<Found>) {
-    let Some(outer) = model.layers.first() else {
-        return;
+/// Decodes the outer layer of one sentence: the first pass (`layers[0]`), or with
+/// `stack` the document-level second pass (`layers[2]`, when the model has one).
+pub(crate) fn outer_tags(
+    model: &Model,
+    s: &[TokInfo],
+    stack: Option<&[StackInfo]>,
+    w: &mut Work,
+) -> Vec<u8> {
+    let layer = match stack {
+        Some(_) => model.layers.get(2),
+        None => model.layers.first(),
+    };
+    let Some(outer) = layer else {
+        return vec![0; s.len()];
     };
     let n = s.len();
     w.emit.clear();
@@ -71,6 +83,9 @@ pub(crate) fn tag_sentence(model: &Model, s: &[TokInfo], w: &mut Work, found: &m
     for i in 0..n {
         w.keys.clear();
         base_features(s, i, &mut w.keys);
+        if let Some(st) = stack {
+            stack_features(s, st, i, &mut w.keys);
+        }
         acc.fill(0);
         outer.accumulate(&w.keys, &mut acc);
         outer.finish(&acc, &mut w.emit[i * N_TAGS..(i + 1) * N_TAGS]);
@@ -78,6 +93,22 @@ pub(crate) fn tag_sentence(model: &Model, s: &[TokInfo], w: &mut Work, found: &m
     let free = vec![Slot::FREE; n];
     let mut tags = Vec::new();
     viterbi(&w.emit, outer.trans(), &free, &mut w.scratch, &mut tags);
+    if tags.len() != n {
+        tags = vec![0; n];
+    }
+    tags
+}
+
+/// Tags one sentence with the inner layers of `model`, given its outer `tags`.
+pub(crate) fn tag_sentence(
+    model: &Model,
+    s: &[TokInfo],
+    mut tags: Vec<u8>,
+    w: &mut Work,
+    found: &mut Vec<Found>,
+) {
+    let n = s.len();
+    let mut acc;
     for (a, b, t) in spans(&tags) {
         found.push((a, b, t, 0));
     }
@@ -95,7 +126,8 @@ pub(crate) fn tag_sentence(model: &Model, s: &[TokInfo], w: &mut Work, found: &m
         let slots = nested_slots(&tags);
         // Tokens outside every parent entity can only be `O`: their scores do not
         // change the best path, so only tokens inside parents are scored.
-        w.emit.fill(0.0);
+        w.emit.clear();
+        w.emit.resize(n * N_TAGS, 0.0);
         for i in (0..n).filter(|&i| slots[i].open) {
             if !w.has_base[i] {
                 w.keys.clear();
@@ -133,15 +165,32 @@ pub(crate) fn tag_document(
     let starts = sentence_starts(tokens.len(), sentences);
     let classes = class_fn(&model.classes);
     let mut infos = describe(text, tokens, &starts, &classes);
-    for r in ranges(tokens.len(), sentences) {
-        model.lexicon.annotate(&mut infos[r]);
+    let rs = ranges(tokens.len(), sentences);
+    for r in &rs {
+        model.lexicon.annotate(&mut infos[r.clone()]);
     }
+    model.lexicon.annotate_priors(&mut infos);
     let mut w = Work::default();
+    let mut first = Vec::with_capacity(infos.len());
+    let mut sent_tags = Vec::with_capacity(rs.len());
+    for r in &rs {
+        let tags = outer_tags(model, &infos[r.clone()], None, &mut w);
+        first.resize(r.start, 0);
+        first.extend_from_slice(&tags);
+        sent_tags.push(tags);
+    }
+    if model.layers.len() > 2 {
+        first.resize(infos.len(), 0);
+        let st = stack_info(&infos, &rs, &first);
+        for (r, tags) in rs.iter().zip(sent_tags.iter_mut()) {
+            *tags = outer_tags(model, &infos[r.clone()], Some(&st[r.clone()]), &mut w);
+        }
+    }
     let mut out = Vec::new();
     let mut found = Vec::new();
-    for r in ranges(tokens.len(), sentences) {
+    for (r, tags) in rs.into_iter().zip(sent_tags) {
         found.clear();
-        tag_sentence(model, &infos[r.clone()], &mut w, &mut found);
+        tag_sentence(model, &infos[r.clone()], tags, &mut w, &mut found);
         out.extend(
             found
                 .iter()

@@ -303,6 +303,30 @@ fn names_view_conventions() {
         ent(t, "Чили", EntityType::Country, Some(2)),
     ];
     assert_eq!(names(t, &ents), vec![("Чили".to_string(), Coarse::Loc)]);
+    // company and media names under other NEREL types; quoted models are not names
+    let t = "Как пишет газета «Вестник», Acme купила «Орион-5».";
+    let ents = [
+        ent(t, "Вестник", EntityType::WorkOfArt, None),
+        ent(t, "Acme", EntityType::Product, None),
+        ent(t, "Орион-5", EntityType::Product, None),
+    ];
+    assert_eq!(
+        names(t, &ents),
+        vec![
+            ("Вестник".to_string(), Coarse::Org),
+            ("Acme".to_string(), Coarse::Org)
+        ]
+    );
+    // a quoted organization stays whole
+    let t = "Он сказал «Радио Чили» вчера.";
+    let ents = [
+        ent(t, "Радио Чили", EntityType::Organization, None),
+        ent(t, "Чили", EntityType::Country, Some(0)),
+    ];
+    assert_eq!(
+        names(t, &ents),
+        vec![("Радио Чили".to_string(), Coarse::Org)]
+    );
     // out-of-range spans are skipped, never a panic
     let bad = Entity {
         span: Span::new(3, 999),
@@ -311,4 +335,25 @@ fn names_view_conventions() {
         depth: 0,
     };
     assert!(coarse_view_names("abc", &[bad]).is_empty());
+}
+
+#[test]
+fn stack_info_is_robust() {
+    use super::features::{describe, stack_info};
+    let text = "Посол Италии встретился с послом Италии в Астане.";
+    let doc = crate::analyze(text);
+    let toks = doc.tokens();
+    let starts = super::tagger::sentence_starts(toks.len(), doc.sentences());
+    let infos = describe(text, toks, &starts, &|_: &str| 0);
+    let n = infos.len();
+    // malformed and short tag sequences, overlapping and out-of-range sentences
+    for tags in [vec![0u8; n], vec![3u8; n], vec![1u8; n / 2], Vec::new()] {
+        let whole: Vec<_> = std::iter::once(0..n).collect();
+        #[allow(clippy::reversed_empty_ranges)]
+        let odd = vec![0..n / 2, n / 3..n + 5, 7..2];
+        for ranges in [whole, odd, Vec::new()] {
+            let st = stack_info(&infos, &ranges, &tags);
+            assert_eq!(st.len(), n);
+        }
+    }
 }

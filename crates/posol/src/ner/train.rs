@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{describe, features, TokInfo};
+use super::features::{describe, features, stack_features, stack_info, TokInfo};
 use super::hash::str_hash;
 use super::lexicon::Lexicon;
 use super::model::{write_classes, write_header, write_layer};
@@ -36,6 +36,11 @@ pub struct Options {
     pub o_bias: [f32; 2],
     /// Word classes: (lower-case word, class).
     pub classes: Vec<(String, u32)>,
+    /// Folds of the cross-fitted first pass for the document-level second pass of the
+    /// outer layer (0: no second pass).
+    pub stack_folds: usize,
+    /// Passes of each cross-fitting first-pass model.
+    pub stack_fold_epochs: usize,
 }
 
 /// One training sequence: feature ids per token, gold tags, constraints.
@@ -143,8 +148,14 @@ impl Perceptron {
         self.c += 1.0;
     }
 
-    fn train(&mut self, seqs: &[Seq], epochs: usize, log: &mut dyn FnMut(String)) {
-        let mut order: Vec<usize> = (0..seqs.len()).collect();
+    fn train(
+        &mut self,
+        seqs: &[Seq],
+        subset: &[usize],
+        epochs: usize,
+        log: &mut dyn FnMut(String),
+    ) {
+        let mut order: Vec<usize> = subset.to_vec();
         let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
         let (mut emit, mut scratch, mut pred) = (Vec::new(), Scratch::default(), Vec::new());
         for epoch in 0..epochs {
@@ -162,9 +173,53 @@ impl Perceptron {
             log(format!(
                 "  epoch {}: {wrong}/{} sequences wrong",
                 epoch + 1,
-                seqs.len()
+                order.len()
             ));
         }
+    }
+
+    /// Decodes `s` with the averaged weights (`dense`, `trans` from [`Self::dense`]).
+    fn decode(dense: &(Vec<Vec<(u8, f32)>>, Trans), s: &Seq, o_bias: f32) -> Vec<u8> {
+        let n = s.gold.len();
+        let mut emit = vec![0.0f32; n * N_TAGS];
+        for i in 0..n {
+            let row = &mut emit[i * N_TAGS..(i + 1) * N_TAGS];
+            for &id in &s.ids[s.offs[i] as usize..s.offs[i + 1] as usize] {
+                for &(t, w) in &dense.0[id as usize] {
+                    row[t as usize] += w;
+                }
+            }
+            row[0] -= o_bias;
+        }
+        let mut pred = Vec::new();
+        viterbi(
+            &emit,
+            &dense.1,
+            &s.slots,
+            &mut Scratch::default(),
+            &mut pred,
+        );
+        if pred.len() != n {
+            pred = vec![0; n];
+        }
+        pred
+    }
+
+    /// The averaged weights by feature id, and the averaged transitions.
+    fn dense(&self) -> (Vec<Vec<(u8, f32)>>, Trans) {
+        let c = self.c;
+        let trans: Vec<f32> = self
+            .trans
+            .iter()
+            .zip(&self.trans_u)
+            .map(|(w, u)| w - u / c)
+            .collect();
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|w| (w.tag, w.w - w.u / c)).collect())
+            .collect();
+        (rows, Trans::new(&trans))
     }
 
     fn averaged(&self, keys: &[u64], prune: f32) -> (Vec<f32>, Vec<Row>) {
@@ -206,12 +261,24 @@ impl Interner {
         gold: Vec<u8>,
         slots: Vec<Slot>,
     ) -> Seq {
+        self.seq_with(s, parent, gold, slots, &mut |_, _| {})
+    }
+
+    fn seq_with(
+        &mut self,
+        s: &[TokInfo],
+        parent: Option<&[u8]>,
+        gold: Vec<u8>,
+        slots: Vec<Slot>,
+        extra: &mut dyn FnMut(usize, &mut Vec<u64>),
+    ) -> Seq {
         let mut offs = vec![0u32];
         let mut ids = Vec::new();
         let mut keys = Vec::new();
         for i in 0..s.len() {
             keys.clear();
             features(s, i, parent, &mut keys);
+            extra(i, &mut keys);
             for &k in &keys {
                 let next = self.keys.len() as u32;
                 let id = *self.ids.entry(k).or_insert(next);
@@ -309,17 +376,23 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
                         .iter()
                         .map(move |(r, ents)| (&infos[r.clone()], &ents[..]))
                 }),
+            true,
         )
     };
     let folds: Vec<Lexicon> = (0..LEX_FOLDS).map(|f| lexicon_of(Some(f))).collect();
     let full = lexicon_of(None);
     log(format!("lexicon: {} entries", full.map.len()));
+    // per document: annotated token descriptions; per outer sequence: its document
+    let mut doc_infos: Vec<Vec<TokInfo>> = Vec::with_capacity(prepared.len());
+    let mut outer_doc: Vec<usize> = Vec::new();
     for (di, (infos, sents)) in prepared.iter().enumerate() {
         let mut infos = infos.clone();
         for (r, _) in sents {
             folds[di % LEX_FOLDS].annotate(&mut infos[r.clone()]);
         }
+        folds[di % LEX_FOLDS].annotate_priors(&mut infos);
         for (r, ents) in sents {
+            outer_doc.push(di);
             let ents = ents.clone();
             total += ents.len();
             let s = &infos[r.clone()];
@@ -351,6 +424,7 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
                 inner.push(inner_in.seq(s, Some(&parent), vec![0; n], slots));
             }
         }
+        doc_infos.push(infos);
     }
     log(format!(
         "{} docs, {} outer sequences, {} inner sequences; {total} entities in sentences, \
@@ -361,8 +435,13 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
         outer_in.keys.len(),
         inner_in.keys.len()
     ));
+    let stack = (opts.stack_folds > 1).then(|| {
+        train_stack(
+            &prepared, &doc_infos, &outer, &outer_doc, &outer_in, opts, log,
+        )
+    });
     let mut out = Vec::new();
-    write_header(&mut out, 2);
+    write_header(&mut out, if stack.is_some() { 3 } else { 2 });
     for (name, seqs, int, epochs, o_bias) in [
         ("outer", &outer, &outer_in, opts.epochs, opts.o_bias[0]),
         (
@@ -375,11 +454,15 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
     ] {
         log(format!("training the {name} layer"));
         let mut p = Perceptron::new(int.keys.len());
-        p.train(seqs, epochs, log);
+        let all: Vec<usize> = (0..seqs.len()).collect();
+        p.train(seqs, &all, epochs, log);
         let (trans, rows) = p.averaged(&int.keys, opts.prune);
         let n_w: usize = rows.iter().map(|r| r.1.len()).sum();
         log(format!("  {} features, {n_w} weights kept", rows.len()));
         write_layer(&mut out, &trans, &rows, o_bias);
+    }
+    if let Some((trans, rows)) = stack {
+        write_layer(&mut out, &trans, &rows, opts.o_bias[0]);
     }
     let mut cls: Vec<(u64, u32)> = class_map.iter().map(|(&k, &c)| (k, c)).collect();
     cls.sort_unstable();
@@ -388,4 +471,97 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
     lex.sort_unstable();
     write_classes(&mut out, &lex);
     out
+}
+
+/// A trained layer: transitions and weight rows.
+type LayerWeights = (Vec<f32>, Vec<Row>);
+
+type SentGoldRef = (std::ops::Range<usize>, Vec<(usize, usize, usize)>);
+
+/// The document-level second pass of the outer layer: first-pass tags of every training
+/// document come from a model trained on the other folds' documents (so the second pass
+/// learns how far first-pass output on unseen text can be trusted); the second pass is
+/// trained on the base features plus [`stack_features`] over those tags.
+fn train_stack(
+    prepared: &[(Vec<TokInfo>, Vec<SentGoldRef>)],
+    doc_infos: &[Vec<TokInfo>],
+    outer: &[Seq],
+    outer_doc: &[usize],
+    outer_in: &Interner,
+    opts: &Options,
+    log: &mut dyn FnMut(String),
+) -> LayerWeights {
+    let k = opts.stack_folds;
+    log(format!(
+        "second pass: {k}-fold cross-fitted first pass, {} epochs each",
+        opts.stack_fold_epochs
+    ));
+    let n_feats = outer_in.keys.len();
+    let fold_preds: Vec<Vec<(usize, Vec<u8>)>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..k)
+            .map(|f| {
+                sc.spawn(move || {
+                    let train: Vec<usize> = (0..outer.len())
+                        .filter(|&i| outer_doc[i] % k != f)
+                        .collect();
+                    let mut p = Perceptron::new(n_feats);
+                    p.train(outer, &train, opts.stack_fold_epochs, &mut |_| {});
+                    let dense = p.dense();
+                    drop(p);
+                    (0..outer.len())
+                        .filter(|&i| outer_doc[i] % k == f)
+                        .map(|i| (i, Perceptron::decode(&dense, &outer[i], opts.o_bias[0])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    let mut pred: Vec<Vec<u8>> = vec![Vec::new(); outer.len()];
+    for (i, p) in fold_preds.into_iter().flatten() {
+        pred[i] = p;
+    }
+    // first-pass tags in document order, then the second-pass sequences
+    let mut int = Interner::default();
+    let mut seqs = Vec::with_capacity(outer.len());
+    let mut next = 0usize;
+    for (di, (_, sents)) in prepared.iter().enumerate() {
+        let infos = &doc_infos[di];
+        let mut tags = vec![0u8; infos.len()];
+        let first = next;
+        for (r, _) in sents {
+            debug_assert_eq!(outer_doc[next], di);
+            let p = &pred[next];
+            if p.len() == r.len() {
+                tags[r.clone()].copy_from_slice(p);
+            }
+            next += 1;
+        }
+        let ranges: Vec<_> = sents.iter().map(|(r, _)| r.clone()).collect();
+        let st = stack_info(infos, &ranges, &tags);
+        for (j, (r, _)) in sents.iter().enumerate() {
+            let s = &infos[r.clone()];
+            let sst = &st[r.clone()];
+            let o = &outer[first + j];
+            seqs.push(
+                int.seq_with(s, None, o.gold.clone(), o.slots.clone(), &mut |i, keys| {
+                    stack_features(s, sst, i, keys)
+                }),
+            );
+        }
+    }
+    log(format!(
+        "training the second pass ({} features)",
+        int.keys.len()
+    ));
+    let mut p = Perceptron::new(int.keys.len());
+    let all: Vec<usize> = (0..seqs.len()).collect();
+    p.train(&seqs, &all, opts.epochs, log);
+    let (trans, rows) = p.averaged(&int.keys, opts.prune);
+    let n_w: usize = rows.iter().map(|r| r.1.len()).sum();
+    log(format!("  {} features, {n_w} weights kept", rows.len()));
+    (trans, rows)
 }
