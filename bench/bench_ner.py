@@ -17,8 +17,10 @@ import subprocess
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DOCS = ['/work/shared/data/ner/nerel_v1.1_dev.jsonl.gz',
-        '/work/shared/data/ner/factrueval2016_dev.jsonl.gz']
+from corpus import shared_dir
+
+DOCS = [str(shared_dir() / 'data' / 'ner' / name)
+        for name in ('nerel_v1.1_dev.jsonl.gz', 'factrueval2016_dev.jsonl.gz')]
 
 
 def main():

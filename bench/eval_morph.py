@@ -3,7 +3,7 @@
 
     python3 bench/eval_morph.py [--bin target/release/posol-build] [--bench]
 
-Runs `posol-build morph-predict` on each UD file of /work/shared/data/segment (gold
+Runs `posol-build morph-predict` on each UD file of ../shared/data/segment ($POSOL_SHARED) (gold
 tokenization), runs pymorphy3's top parse on the same tokens, and prints one table.
 Lemmas are compared case-insensitively with ё = е against the UD gold lemmas, so every
 number uses the UD lemma convention as the target while both systems produce
@@ -30,7 +30,9 @@ import time
 
 import pymorphy3
 
-DATA = os.environ.get("POSOL_SHARED", "/work/shared") + "/data/segment"
+from corpus import shared_dir
+
+DATA = str(shared_dir() / "data" / "segment")
 FILES = ["ud_gsd_dev", "ud_taiga_dev"]
 
 CCONJ = {"и", "а", "но", "или", "либо", "да", "однако"}

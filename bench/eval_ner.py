@@ -7,7 +7,7 @@ Runs `posol-build ner-predict` (release build, own target dir via CARGO_TARGET_D
 NEREL dev (29 types, nested) and factRuEval dev (PER/LOC/ORG names view,
 `posol::ner::coarse_view_names`: the factRuEval convention), runs natasha's
 NewsNERTagger on the same texts when natasha is installed, and prints the tables of
-/work/shared/tools/score_ner.py:
+the shared scorer (../shared/tools/score_ner.py, or $POSOL_SHARED):
 
 * NEREL dev, all 29 types (exact span + type, nested gold as is), per type;
 * NEREL dev, PER/LOC/ORG via maps/nerel_to_per_loc_org.json (nested gold);
@@ -27,7 +27,9 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.environ.get('POSOL_SHARED', '/work/shared')
+from corpus import shared_dir
+
+SHARED = str(shared_dir())
 SCORER = os.path.join(SHARED, 'tools', 'score_ner.py')
 MAP = os.path.join(SHARED, 'tools', 'maps', 'nerel_to_per_loc_org.json')
 NEREL = os.path.join(SHARED, 'data', 'ner', 'nerel_v1.1_dev.jsonl.gz')

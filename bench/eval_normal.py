@@ -19,7 +19,9 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = '/work/shared/data/ner'
+from corpus import shared_dir
+
+DATA = str(shared_dir() / 'data' / 'ner')
 BSNLP = os.path.join(DATA, 'bsnlp2019_ru_train.jsonl.gz')
 FACTRU = os.path.join(DATA, 'factrueval2016_dev_fine.jsonl.gz')
 
