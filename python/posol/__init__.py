@@ -47,6 +47,7 @@ from posol.batch import Analyzed, analyze_many, iter_analyze_many
 from posol.display import Display, display
 from posol.display import attach as _attach_display
 from posol.jsonio import from_json, to_json
+from posol.spacy_bridge import to_spacy
 from posol.tables import to_pandas, to_records
 
 __version__: str = _native.__version__
@@ -75,6 +76,7 @@ __all__ = [
     "to_json",
     "to_pandas",
     "to_records",
+    "to_spacy",
     "tokenize",
 ]
 
