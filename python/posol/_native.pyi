@@ -1,5 +1,6 @@
 """Type stubs for the native module ``posol._native`` (re-exported by ``posol``)."""
 
+import builtins
 import datetime
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -160,7 +161,7 @@ class Entity:
         object: Optional[int] = None,
         name_parts: Optional[Dict[str, Optional[str]]] = None,
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: builtins.object) -> bool: ...
     def __hash__(self) -> int: ...
     def __getnewargs__(
         self,

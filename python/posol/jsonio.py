@@ -77,8 +77,8 @@ def from_json(data: Union[str, bytes, Mapping[str, Any]]) -> Document:
     """
     try:
         d = json.loads(data) if isinstance(data, (str, bytes)) else dict(data)
-    except ValueError as e:
-        raise PosolError(f"not a JSON document: {e}") from e
+    except ValueError as err:
+        raise PosolError(f"not a JSON document: {err}") from err
     if not isinstance(d, dict) or not isinstance(d.get("text"), str):
         raise PosolError("a posol JSON document needs a 'text' string")
     version = d.get("schema", 1)
@@ -115,7 +115,7 @@ def from_json(data: Union[str, bytes, Mapping[str, Any]]) -> Document:
                  {k: v for k, v in f.items() if k not in _FACT_KEYS}, f.get("entity"))
             for f in d.get("facts", [])
         ]
-    except (KeyError, TypeError, IndexError) as e:
-        raise PosolError(f"malformed posol JSON document: {e!r}") from e
+    except (KeyError, TypeError, IndexError) as err:
+        raise PosolError(f"malformed posol JSON document: {err!r}") from err
     return Document(d["text"], tokens=tokens, sentences=sentences, facts=facts,
                     entities=entities, objects=objects)

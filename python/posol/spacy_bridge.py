@@ -7,7 +7,7 @@ or ``spacy.vocab.Vocab()``).
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 #: The ``pos_`` of the tokens :func:`to_spacy` adds for text between posol tokens.
 SPACE_POS = "SPACE"
@@ -104,9 +104,11 @@ def to_spacy(doc: Any, nlp_or_vocab: Any, *, morphology: bool = True, sentences:
     text = doc.text
     tokens = doc.tokens
     words, spaces, origin = _words_and_spaces(text, tokens)
-    kwargs: dict = {}
+    kwargs: Dict[str, Any] = {}
     if morphology:
-        lemmas, pos, morphs = [], [], []
+        lemmas: List[str] = []
+        pos: List[str] = []
+        morphs: List[str] = []
         for i in origin:
             tok = None if i is None else tokens[i]
             lemmas.append((tok.lemma or tok.text) if tok is not None else words[len(lemmas)])
