@@ -82,8 +82,8 @@ __all__ = [
 
 _attach_display(Document)
 try:  # the native class accepts new attributes (checked in the tests)
-    Document.to_json = to_json  # type: ignore[attr-defined]
-    Document.from_json = staticmethod(from_json)  # type: ignore[attr-defined]
+    Document.to_json = to_json  # type: ignore[method-assign,assignment]
+    Document.from_json = staticmethod(from_json)  # type: ignore[method-assign]
 except (TypeError, AttributeError):  # pragma: no cover
     pass
 

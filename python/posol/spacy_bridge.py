@@ -15,8 +15,8 @@ SPACE_POS = "SPACE"
 
 def _import_spacy() -> Any:
     try:
-        import spacy
-        from spacy.tokens import Doc  # noqa: F401
+        import spacy  # type: ignore[import-not-found, unused-ignore]
+        from spacy.tokens import Doc  # type: ignore[import-not-found, unused-ignore]
     except ImportError as err:
         raise ImportError(
             "posol.to_spacy needs spaCy: pip install spacy (no model download is needed)"
@@ -94,7 +94,7 @@ def to_spacy(doc: Any, nlp_or_vocab: Any, *, morphology: bool = True, sentences:
     [('Посол Италии', 'PROFESSION'), ('прибыл', 'EVENT'), ('Астану', 'CITY')]
     """
     spacy = _import_spacy()
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc  # type: ignore[import-not-found, unused-ignore]
 
     vocab = getattr(nlp_or_vocab, "vocab", nlp_or_vocab)
     if not isinstance(vocab, spacy.vocab.Vocab):
