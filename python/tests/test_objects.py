@@ -114,7 +114,7 @@ def test_entity_fields_round_trip() -> None:
 
 
 def test_user_knowledge() -> None:
-    text = "Представители компании ACME прибыли в Астану."
+    text = "Компания ACME открыла офис в Астане."
     kb = posol.Knowledge()
     kb.add(id="org:ACME", type="ORGANIZATION", name="Акме", aliases=["ACME"])
     assert len(kb) == 1 and "org:ACME" in kb and "org:UN" not in kb
