@@ -9,7 +9,7 @@ use crate::pipeline::{morphology, Options, TokenMorph};
 use crate::sentence::{sentences_from, Sentence};
 use crate::span::{CharOffsets, Span};
 use crate::text::normalize;
-use crate::token::{scan, Token};
+use crate::token::{scan, RawToken, Token};
 
 /// A text with its tokens, sentences, per-token morphology, named entities with their
 /// normal forms, the objects they refer to, and facts.
@@ -257,7 +257,7 @@ pub fn analyze_with(text: &str, options: &Options) -> Document {
     let sentences = sentences_from(&normalized.text, &raw, |s, e| {
         Span::new(map.start(s), map.end(e))
     });
-    let tokens: Vec<Token> = raw.into_iter().map(|r| r.to_token(map)).collect();
+    let tokens: Vec<Token> = RawToken::map_all(raw, map);
     let morph = if options.morphology {
         morphology(text, &tokens, &sentences)
     } else {

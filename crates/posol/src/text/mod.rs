@@ -11,4 +11,4 @@ mod normalize;
 pub use chars::{
     is_combining, is_dash, is_emoji, is_quote, is_terminal_punct, CharClass, CharInfo, CharTable,
 };
-pub use normalize::{normalize, NormalizedText, OffsetMap};
+pub use normalize::{normalize, NormalizedText, OffsetCursor, OffsetMap};

@@ -50,10 +50,56 @@ impl OffsetMap {
         }
     }
 
+    /// A cursor for mapping many positions in increasing order in amortized `O(1)` each
+    /// (same results as [`start`](Self::start) and [`end`](Self::end)).
+    pub fn cursor(&self) -> OffsetCursor<'_> {
+        OffsetCursor {
+            edits: &self.edits,
+            starts: 0,
+            ends: 0,
+        }
+    }
+
     fn shift(edit: Option<Edit>, pos: usize) -> usize {
         match edit {
             None => pos,
             Some(e) => e.orig_end + (pos - e.norm_end),
+        }
+    }
+}
+
+/// Maps positions of a normalized text to the original, for positions given in
+/// non-decreasing order (separately for starts and for ends), as tokens are.
+#[derive(Debug, Clone)]
+pub struct OffsetCursor<'a> {
+    edits: &'a [Edit],
+    /// Edits that end at or before the last start position asked for.
+    starts: usize,
+    /// Edits that end before the last end position asked for.
+    ends: usize,
+}
+
+impl OffsetCursor<'_> {
+    /// Like [`OffsetMap::start`]; `pos` must not be less than the previous start asked for.
+    pub fn start(&mut self, pos: usize) -> usize {
+        while self
+            .edits
+            .get(self.starts)
+            .is_some_and(|e| e.norm_end <= pos)
+        {
+            self.starts += 1;
+        }
+        OffsetMap::shift(self.starts.checked_sub(1).map(|i| self.edits[i]), pos)
+    }
+
+    /// Like [`OffsetMap::end`]; `pos` must not be less than the previous end asked for.
+    pub fn end(&mut self, pos: usize) -> usize {
+        while self.edits.get(self.ends).is_some_and(|e| e.norm_end < pos) {
+            self.ends += 1;
+        }
+        match self.edits.get(self.ends) {
+            Some(&e) if e.norm_end == pos && e.norm_start < e.norm_end => e.orig_end,
+            _ => OffsetMap::shift(self.ends.checked_sub(1).map(|i| self.edits[i]), pos),
         }
     }
 }
@@ -152,8 +198,20 @@ pub fn normalize(original: &str) -> NormalizedText<'_> {
 /// First bytes of the UTF-8 encodings of every character [`fold`] changes, and CR.
 #[inline]
 fn is_candidate_lead(b: u8) -> bool {
-    matches!(b, b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+    CANDIDATE_LEADS[usize::from(b)]
 }
+
+/// [`is_candidate_lead`] as a table: one load per byte in the scanning loop.
+static CANDIDATE_LEADS: [bool; 256] = {
+    let mut table = [false; 256];
+    let leads = [b'\r', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF];
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -176,6 +234,18 @@ mod tests {
                     "{c:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn cursor_agrees_with_lookups() {
+        let original = "«Мир»\r\n“Да”\u{a0}—\u{ad}нет\u{200b} и\u{a0}\u{a0}труд";
+        let n = normalize(original);
+        let mut cursor = n.map.cursor();
+        let mut ends = n.map.cursor();
+        for pos in (0..=n.text.len()).filter(|&p| n.text.is_char_boundary(p)) {
+            assert_eq!(cursor.start(pos), n.map.start(pos), "start {pos}");
+            assert_eq!(ends.end(pos), n.map.end(pos), "end {pos}");
         }
     }
 

@@ -90,18 +90,22 @@ pub(crate) struct RawToken {
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let normalized = normalize(text);
-    scan(&normalized.text)
-        .into_iter()
-        .map(|raw| raw.to_token(&normalized.map))
-        .collect()
+    RawToken::map_all(scan(&normalized.text), &normalized.map)
 }
 
 impl RawToken {
-    pub(crate) fn to_token(self, map: &crate::text::OffsetMap) -> Token {
+    pub(crate) fn to_token(self, map: &mut crate::text::OffsetCursor<'_>) -> Token {
         Token {
             span: Span::new(map.start(self.start), map.end(self.end)),
             kind: self.kind,
             glued: self.glued,
         }
+    }
+
+    /// Maps tokens scanned from normalized text back to the original (tokens are sorted
+    /// and do not overlap, so one forward cursor serves them all).
+    pub(crate) fn map_all(raw: Vec<RawToken>, map: &crate::text::OffsetMap) -> Vec<Token> {
+        let mut cursor = map.cursor();
+        raw.into_iter().map(|r| r.to_token(&mut cursor)).collect()
     }
 }
