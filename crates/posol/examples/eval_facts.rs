@@ -13,8 +13,10 @@
 //! the rules read, for checking by hand. `--entities` prints the entities of
 //! `posol::analyze` instead (all types: the model's, merged with the rule facts).
 
+mod common;
+
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 
 use posol::facts::{extract, Fact};
 use posol::CharOffsets;
@@ -28,23 +30,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let mode = args.get(1).map(String::as_str);
     let wanted = args.get(2).cloned().unwrap_or_default();
-    let file = std::fs::File::open(path)?;
-    let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
-        Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
-    } else {
-        Box::new(BufReader::new(file))
-    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for line in reader.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: Value = serde_json::from_str(&line)?;
+    for doc in common::gold_documents(path)? {
         let text = doc["text"].as_str().unwrap_or("");
         let offsets = CharOffsets::new(text);
-        let doc_obj = posol::analyze(text);
+        // Only `--entities` needs the whole pipeline; the rule modes need tokens.
+        let options = if mode == Some("--entities") {
+            posol::Options::default()
+        } else {
+            posol::Options::segmentation()
+        };
+        let doc_obj = posol::analyze_with(text, &options);
         let facts = extract(text, doc_obj.tokens(), None);
         let pred: Vec<(usize, usize, &str, &Fact)> = facts
             .iter()

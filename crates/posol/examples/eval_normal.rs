@@ -10,7 +10,9 @@
 //! the knowledge base knows the name (else LOCATION), ORG/Org → ORGANIZATION, LocOrg →
 //! COUNTRY, EVT → EVENT, PRO/Project → PRODUCT, Facility → FACILITY.
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
+use std::io::Write;
 
 use posol::ner::{Entity, EntityType};
 use posol::{Span, Token};
@@ -33,20 +35,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("usage: eval_normal GOLD.jsonl[.gz]");
         std::process::exit(2);
     };
-    let file = std::fs::File::open(&path)?;
-    let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
-        Box::new(BufReader::new(flate2::read::GzDecoder::new(file)))
-    } else {
-        Box::new(BufReader::new(file))
-    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for line in reader.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let doc: Value = serde_json::from_str(&line)?;
+    for doc in common::gold_documents(&path)? {
         let text = doc["text"].as_str().unwrap_or("");
         // code point -> byte offsets
         let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();

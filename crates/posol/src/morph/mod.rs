@@ -32,6 +32,8 @@
 mod analysis;
 mod cache;
 mod case;
+
+pub(crate) use case::restore_case;
 mod context;
 mod dict;
 mod guess;

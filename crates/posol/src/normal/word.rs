@@ -38,35 +38,7 @@ pub(crate) fn replace_end(word: &str, strip: usize, add: &str) -> String {
 /// all capitals stay all capitals; each hyphen-separated part that starts with a capital
 /// in `surface` starts with one in the result.
 pub(crate) fn copy_case(surface: &str, target: &str) -> String {
-    let upper = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && surface.chars().all(|c| !c.is_lowercase());
-    if upper {
-        return target.to_uppercase();
-    }
-    let caps: Vec<bool> = surface
-        .split('-')
-        .map(|s| s.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    let mut out = String::with_capacity(target.len());
-    for (i, part) in target.split('-').enumerate() {
-        if i > 0 {
-            out.push('-');
-        }
-        let cap = caps.get(i).or(caps.last()).copied().unwrap_or(false);
-        let mut chars = part.chars();
-        match chars.next() {
-            Some(first) if cap => {
-                out.extend(first.to_uppercase());
-                out.push_str(chars.as_str());
-            }
-            Some(first) => {
-                out.push(first);
-                out.push_str(chars.as_str());
-            }
-            None => {}
-        }
-    }
-    out
+    crate::morph::restore_case(surface, target)
 }
 
 /// Lower case with `ё` written as `е`: the key for comparing names.
