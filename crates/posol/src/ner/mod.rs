@@ -40,6 +40,7 @@ mod hash;
 mod lexicon;
 mod model;
 mod names;
+mod stack;
 mod tagger;
 mod tags;
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! Running the layered tagger over a document.
 
-use super::features::{
-    base_features, describe, parent_features, stack_features, stack_info, StackInfo, TokInfo,
-};
+use super::features::{base_features, describe, parent_features, TokInfo};
 use super::hash::{str_hash, KeyMap};
 use super::model::Model;
+use super::stack::{stack_features, stack_info, StackInfo};
 use super::tags::{nested_slots, spans, viterbi, Scratch, Slot, N_TAGS};
 use super::types::EntityType;
 use crate::sentence::Sentence;

@@ -339,7 +339,8 @@ fn names_view_conventions() {
 
 #[test]
 fn stack_info_is_robust() {
-    use super::features::{describe, stack_info};
+    use super::features::describe;
+    use super::stack::stack_info;
     let text = "Посол Италии встретился с послом Италии в Астане.";
     let doc = crate::analyze(text);
     let toks = doc.tokens();

@@ -6,10 +6,11 @@
 
 use std::collections::HashMap;
 
-use super::features::{describe, features, stack_features, stack_info, TokInfo};
+use super::features::{describe, features, TokInfo};
 use super::hash::str_hash;
 use super::lexicon::Lexicon;
 use super::model::{write_classes, write_header, write_layer};
+use super::stack::{stack_features, stack_info};
 use super::tagger::{ranges, sentence_starts};
 use super::tags::{encode, nested_slots, viterbi, Scratch, Slot, Trans, N_TAGS};
 use super::types::EntityType;
