@@ -14,10 +14,13 @@ POS: UD UPOS; pymorphy3 tags are mapped with the same OpenCorpora→UD table pos
 ud_taiga_train is the context model's training data: it is not reported.
 With --bench, also prints single-threaded throughput (posol vs pymorphy3, same words,
 measured in alternation; medians by wall clock and by thread CPU time, and their ratios
-to pymorphy3's parse() and to its faster tag()). posol's allocation-free analyze_into()
-(tags, no lemma strings) and parse() are reported with the per-thread cache warm (the word
-list is the dev text five times, so repeated words hit it) and with the cache emptied
-before each run; parse() also bypassing the cache.
+to pymorphy3's parse() and to its faster tag()). The words (--words): `corpus` (default),
+the word tokens (`\w+(-\w+)*` with a letter) of all the shared news and UD texts once in
+text order (bench/corpus.py); `dev`, the gold tokens of the UD dev files five times.
+posol's allocation-free analyze_into() (tags, no lemma strings) and parse() are reported
+with the per-thread cache warm (a run after a warm-up pass over the same words) and with
+the cache empty at the start of each run (one pass over text the analyzer has not seen:
+only repeated words hit the cache); parse() also bypassing the cache.
 """
 import argparse
 import gzip
@@ -28,9 +31,11 @@ import sys
 import tempfile
 import time
 
+import re
+
 import pymorphy3
 
-from corpus import shared_dir
+from corpus import news_texts, shared_dir
 
 DATA = str(shared_dir() / "data" / "segment")
 FILES = ["ud_gsd_dev", "ud_taiga_dev"]
@@ -87,6 +92,8 @@ def main():
     ap.add_argument("--bin", default=os.environ.get("CARGO_TARGET_DIR", "target") + "/release/posol-build")
     ap.add_argument("--bench", action="store_true")
     ap.add_argument("--rounds", type=int, default=3, help="alternating benchmark rounds")
+    ap.add_argument("--words", choices=["corpus", "dev"], default="corpus",
+                    help="benchmark words: the shared corpora once, or the UD dev tokens x5")
     args = ap.parse_args()
     morph = pymorphy3.MorphAnalyzer()
     print("| file | tokens | posol top lemma | posol ctx lemma | pymorphy3 lemma | posol top UPOS | posol ctx UPOS | pymorphy3 UPOS |")
@@ -116,7 +123,14 @@ def main():
         print(f"| {name} | {n} | {pct['tl']:.2f} | {pct['cl']:.2f} | {pct['pl']:.2f} | "
               f"{pct['tu']:.2f} | {pct['cu']:.2f} | {pct['pu']:.2f} |")
     if args.bench:
-        bench(args.bin, morph, all_forms * 5, args.rounds)
+        words = corpus_words() if args.words == "corpus" else all_forms * 5
+        bench(args.bin, morph, words, args.rounds)
+
+
+def corpus_words():
+    """Word tokens of the shared news and UD texts, once, in text order."""
+    return [w for text in news_texts() for w in re.findall(r"\w+(?:-\w+)*", text)
+            if any(c.isalpha() for c in w)]
 
 
 def median(xs):
@@ -162,7 +176,8 @@ def bench(binary, morph, words, rounds):
     pw, pc = median(py_wall), median(py_cpu)
     tw, tc = median(tag_wall), median(tag_cpu)
     print()
-    print(f"Throughput, 1 thread, {len(words)} words, medians of {rounds} alternating rounds "
+    print(f"Throughput, 1 thread, {len(words)} words ({len(set(words))} distinct), "
+          f"medians of {rounds} alternating rounds "
           "(posol: each round the median of 5 runs after a warm-up):")
     print()
     print("| analyzer | words/s (wall clock) | words/s (thread CPU time) "

@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use posol::morph::{FORMAT_VERSION, MAGIC, SECTIONS};
+use posol::morph::{encode_key, FORMAT_VERSION, MAGIC, SECTIONS};
 
 type Res<T> = Result<T, String>;
 
@@ -86,15 +86,24 @@ fn num<T: std::str::FromStr>(s: Option<&String>) -> Res<T> {
         .ok_or_else(|| "bad number".to_string())
 }
 
-/// Groups `(key, values)` rows by key (stable), deduplicates the value lists into a pool
-/// and builds an fst from key to the list's offset (in `unit`-sized words).
-fn pooled_map(
-    mut rows: Vec<(String, Vec<u32>)>,
+/// Groups `(key, values)` rows by key (keeping the rows' order within a key), deduplicates
+/// the value lists (count, then the values) into a pool, and returns each key, encoded
+/// with [`encode_key`], with its list's offset (in `u32` units), sorted by key.
+fn pooled_lists(
+    rows: Vec<(String, Vec<u32>)>,
     pool: &mut Vec<u32>,
     dedup: &mut HashMap<Vec<u32>, u32>,
-) -> Res<Vec<u8>> {
-    rows.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let mut builder = fst::MapBuilder::memory();
+) -> Vec<(Vec<u8>, u32)> {
+    let mut rows: Vec<(Vec<u8>, Vec<u32>)> = rows
+        .into_iter()
+        .map(|(k, v)| {
+            let mut key = Vec::with_capacity(k.len());
+            encode_key(&k, &mut key);
+            (key, v)
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
     let mut i = 0;
     while i < rows.len() {
         let mut j = i;
@@ -109,12 +118,54 @@ fn pooled_map(
             pool.extend_from_slice(&list);
             off
         });
-        builder
-            .insert(rows[i].0.as_bytes(), off as u64)
-            .map_err(err)?;
+        out.push((std::mem::take(&mut rows[i].0), off));
         i = j;
     }
+    out
+}
+
+/// An fst map from sorted, distinct keys.
+fn fst_map<'a>(items: impl IntoIterator<Item = (&'a [u8], u64)>) -> Res<Vec<u8>> {
+    let mut builder = fst::MapBuilder::memory();
+    for (k, v) in items {
+        builder.insert(k, v).map_err(err)?;
+    }
     builder.into_inner().map_err(err)
+}
+
+/// The words map: every word with analyses or statistics, valued `analyses offset |
+/// (statistics offset + 1) << 32` (0 in the high half without statistics; words with
+/// statistics only point to the empty list at offset 0).
+fn words_map(words: &[(Vec<u8>, u32)], probs: &[(Vec<u8>, u32)]) -> Res<Vec<u8>> {
+    let mut merged: Vec<(&[u8], u64)> = Vec::with_capacity(words.len() + probs.len());
+    let (mut i, mut j) = (0, 0);
+    while i < words.len() || j < probs.len() {
+        let w = words.get(i);
+        let p = probs.get(j);
+        let order = match (w, p) {
+            (Some(w), Some(p)) => w.0.cmp(&p.0),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        let stats = |p: &(Vec<u8>, u32)| (p.1 as u64 + 1) << 32;
+        match (order, w, p) {
+            (std::cmp::Ordering::Equal, Some(w), Some(p)) => {
+                merged.push((&w.0, w.1 as u64 | stats(p)));
+                i += 1;
+                j += 1;
+            }
+            (std::cmp::Ordering::Less, Some(w), _) => {
+                merged.push((&w.0, w.1 as u64));
+                i += 1;
+            }
+            (_, _, Some(p)) => {
+                merged.push((&p.0, stats(p)));
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    fst_map(merged)
 }
 
 /// Compiles the exported text files into the binary dictionary.
@@ -170,8 +221,10 @@ pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
         rows.push((r[0].clone(), vec![para, idx]));
     }
     eprintln!("building word fst from {} entries ...", rows.len());
-    let mut pool32 = Vec::new();
-    let words_fst = pooled_map(rows, &mut pool32, &mut HashMap::new())?;
+    // offset 0: the empty list, for words with statistics only
+    let mut pool32 = vec![0];
+    let mut dedup = HashMap::from([(vec![0], 0)]);
+    let words = pooled_lists(rows, &mut pool32, &mut dedup);
     let word_pool: Vec<u8> = pool32
         .iter()
         .flat_map(|v| (*v as u16).to_le_bytes())
@@ -186,7 +239,8 @@ pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
         rows.push((r[0].clone(), vec![tag, num(r.get(2))?]));
     }
     let mut prob_pool = Vec::new();
-    let probs_fst = pooled_map(rows, &mut prob_pool, &mut HashMap::new())?;
+    let probs = pooled_lists(rows, &mut prob_pool, &mut HashMap::new());
+    let words_fst = words_map(&words, &probs)?;
 
     // prediction suffixes
     let mut pred_pool = Vec::new();
@@ -200,7 +254,10 @@ pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
             let idx: u32 = num(r.get(3))?;
             rows.push((r[0].clone(), vec![cnt, (para << 16) | idx]));
         }
-        pred_fsts.push(pooled_map(rows, &mut pred_pool, &mut dedup)?);
+        let keys = pooled_lists(rows, &mut pred_pool, &mut dedup);
+        pred_fsts.push(fst_map(
+            keys.iter().map(|(k, v)| (k.as_slice(), *v as u64)),
+        )?);
     }
 
     let le32 = |v: &[u32]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
@@ -219,7 +276,6 @@ pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
         para_data,
         words_fst,
         word_pool,
-        probs_fst,
         le32(&prob_pool),
         pred_fsts[0].clone(),
         pred_fsts[1].clone(),

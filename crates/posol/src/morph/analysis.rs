@@ -260,31 +260,79 @@ impl Analysis {
         Some(())
     }
 
+    /// Calls `f` with the prefix and suffix kept by a [`Kind::Paradigm`] analysis of the
+    /// lower-case word `lower` (see [`Origin::Paradigm`]).
+    fn with_ends<R>(&self, lower: &str, f: impl FnOnce(&str, &str) -> R) -> R {
+        let ends = |fixed: &str| {
+            let post_at = fixed.len().saturating_sub(self.post as usize);
+            let pre = fixed.get(..self.pre as usize).unwrap_or("");
+            f(pre, fixed.get(post_at..).unwrap_or(""))
+        };
+        if self.yo == 0 || (self.pre == 0 && self.post == 0) {
+            ends(lower)
+        } else {
+            let mut fixed = String::new();
+            push_with_yo(lower, self.yo, &mut fixed);
+            ends(&fixed)
+        }
+    }
+
+    /// Whether [`Analysis::parse_from_lower`] gives `p` back (apart from `p.word`):
+    /// the same check as building that parse and comparing, without allocating.
+    fn rebuilds(&self, lower: &str, p: &Parse) -> bool {
+        thread_local! {
+            static LEMMA: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+        }
+        let (tag, feats) = match Analyzer::global().tag_info(self.tag_id) {
+            Some(t) => (&*t.oc, &*t.feats),
+            None => ("UNKN", "_"),
+        };
+        let same_origin = match (&p.origin, self.kind) {
+            (
+                Origin::Paradigm {
+                    para,
+                    idx,
+                    pre,
+                    post,
+                },
+                Kind::Paradigm,
+            ) => {
+                *para == self.para
+                    && *idx == self.idx
+                    && self.with_ends(lower, |a, b| **pre == *a && **post == *b)
+            }
+            (Origin::Fixed, Kind::Lower) => true,
+            _ => false,
+        };
+        if !(same_origin
+            && p.score == self.score
+            && p.tag == tag
+            && p.feats == feats
+            && p.upos == self.upos()
+            && p.tag_id == self.tag_id
+            && p.known == self.known)
+        {
+            return false;
+        }
+        let mut lemma = LEMMA.take();
+        lemma.clear();
+        self.lemma_from_lower(lower, &mut lemma);
+        let same = lemma == p.lemma;
+        LEMMA.set(lemma);
+        same
+    }
+
     /// The parse of `word` (lower-cased: `lower`); not for [`Kind::Full`].
     pub(crate) fn parse_from_lower(&self, word: &str, lower: &str) -> Parse {
         let mut lemma = String::new();
         self.lemma_from_lower(lower, &mut lemma);
         let origin = match self.kind {
-            Kind::Paradigm => {
-                let ends = |fixed: &str| {
-                    let post_at = fixed.len().saturating_sub(self.post as usize);
-                    let pre: Box<str> = fixed.get(..self.pre as usize).unwrap_or("").into();
-                    (pre, fixed.get(post_at..).unwrap_or("").into())
-                };
-                let (pre, post) = if self.yo == 0 || (self.pre == 0 && self.post == 0) {
-                    ends(lower)
-                } else {
-                    let mut fixed = String::new();
-                    push_with_yo(lower, self.yo, &mut fixed);
-                    ends(&fixed)
-                };
-                Origin::Paradigm {
-                    para: self.para,
-                    idx: self.idx,
-                    pre,
-                    post,
-                }
-            }
+            Kind::Paradigm => self.with_ends(lower, |pre, post| Origin::Paradigm {
+                para: self.para,
+                idx: self.idx,
+                pre: pre.into(),
+                post: post.into(),
+            }),
             _ => Origin::Fixed,
         };
         let a = Analyzer::global();
@@ -365,9 +413,7 @@ impl Analyzer {
             _ => return full,
         };
         // exactly the same parse back, or the general form
-        let mut q = built.parse_from_lower(lower, lower);
-        q.word.clone_from(&p.word);
-        if q == *p {
+        if built.rebuilds(lower, p) {
             built
         } else {
             full

@@ -5,42 +5,116 @@
 //! verbs): the same few thousand forms make up most tokens. The cache is two-way set
 //! associative: each word (exact spelling, letter case included, since the parses depend
 //! on it) has a set of two slots chosen by a hash; a new word replaces the less recently
-//! used one. Slots hold compact [`Analysis`] records (24 bytes each, no strings): a hit
-//! copies them, which skips the dictionary walks, the probability lookup and the guessers;
-//! a miss costs one extra copy. The results are the same with or without it.
+//! used one. A slot (two cache lines) holds the word's bytes (words of up to [`KEY_BYTES`]
+//! bytes, over 99% of news tokens) and, for most words, all its compact [`Analysis`]
+//! records (24 bytes each, no strings; words with more than [`INLINE`] parses keep them in
+//! a separate list), so a hit reads one slot: it skips the dictionary walk and the
+//! guessers. A small array of hash tags beside the slots (128 KB) answers most misses
+//! without touching the slots. The results are the same with or without the cache.
 
 use std::cell::RefCell;
 
+use super::analysis::{Kind, Upos};
 use super::Analysis;
 
-/// Number of sets of two slots (a power of two): 32k words. At about 150 bytes per cached
-/// word (slot, key and analyses) this is at most about 5 MB per thread that analyses text.
+/// Number of sets of two slots (a power of two): 32k words. At 128 bytes per slot (plus
+/// the lists of words with many parses) this is about 4.5 MB per thread that analyses
+/// text, allocated on first use.
 const SETS: usize = 1 << 14;
-/// Size of the doorkeeper: hashes of recently missed words (a power of two).
-const SEEN: usize = 1 << 16;
-/// Longer words are not cached (they are rare, and this bounds the memory).
-const MAX_WORD_BYTES: usize = 64;
+/// Longer words are not cached (they are rare, and a slot holds its word inline).
+const KEY_BYTES: usize = 32;
+/// The inline key in 8-byte words.
+type Key = [u64; KEY_BYTES / 8];
 /// Words with more parses are not cached (bounds the memory per slot).
 const MAX_PARSES: usize = 32;
+/// Parses kept inside the slot; words with more have them in `Slot::spill`.
+const INLINE: usize = 3;
+/// Filler for unused inline parses.
+const BLANK: Analysis = Analysis {
+    yo: 0,
+    score: 0.0,
+    tag_id: 0,
+    para: 0,
+    idx: 0,
+    pre: 0,
+    post: 0,
+    kind: Kind::Lower,
+    upos: Upos::Tag,
+    known: false,
+};
 
-/// One cached word and its parses.
-type Slot = Option<(Box<str>, Box<[Analysis]>)>;
-
-thread_local! {
-    static SEEN_HASHES: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-    static CACHE: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
+/// One cached word (zero-padded) and its parses.
+#[repr(align(64))]
+struct Slot {
+    key: Key,
+    len: u8,
+    /// Number of parses.
+    n: u8,
+    inline: [Analysis; INLINE],
+    spill: Box<[Analysis]>,
 }
 
-/// Multiplicative hash of the bytes.
-fn hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for chunk in word.as_bytes().chunks(8) {
+impl Default for Slot {
+    fn default() -> Slot {
+        Slot {
+            key: Key::default(),
+            len: 0,
+            n: 0,
+            inline: [BLANK; INLINE],
+            spill: Box::default(),
+        }
+    }
+}
+
+impl Slot {
+    fn new(key: Key, len: u8, parses: &[Analysis]) -> Slot {
+        let mut slot = Slot {
+            key,
+            len,
+            n: parses.len() as u8,
+            ..Slot::default()
+        };
+        match slot.inline.get_mut(..parses.len()) {
+            Some(inline) => inline.copy_from_slice(parses),
+            None => slot.spill = parses.into(),
+        }
+        slot
+    }
+
+    fn parses(&self) -> &[Analysis] {
+        self.inline.get(..self.n as usize).unwrap_or(&self.spill)
+    }
+}
+
+/// The slots and, per slot, a tag from the hash of its word (0: empty).
+#[derive(Default)]
+struct Cache {
+    tags: Vec<u32>,
+    slots: Vec<Slot>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// The word zero-padded into 8-byte words; `None` if longer than [`KEY_BYTES`].
+fn key_of(word: &[u8]) -> Option<Key> {
+    let mut key = [0u64; KEY_BYTES / 8];
+    for (k, chunk) in key.iter_mut().zip(word.chunks(8)) {
         let mut b = [0u8; 8];
         b[..chunk.len()].copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        *k = u64::from_le_bytes(b);
+    }
+    (word.len() <= KEY_BYTES).then_some(key)
+}
+
+/// Multiplicative hash of the key and its length.
+fn hash(key: &Key, len: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ len as u64;
+    for &k in key.iter().take(len.div_ceil(8)) {
+        h = (h ^ k).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         h ^= h >> 29;
     }
-    h ^= word.len() as u64;
     h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
@@ -52,25 +126,28 @@ pub(crate) fn get_or_compute(
     out: &mut Vec<Analysis>,
     compute: impl FnOnce(&mut Vec<Analysis>),
 ) {
-    if word.len() > MAX_WORD_BYTES {
+    let len = word.len();
+    let Some(key) = key_of(word.as_bytes()) else {
         return compute(out);
-    }
-    let h = hash(word);
-    let set = ((h >> 40) as usize & (SETS - 1)) * 2;
+    };
+    let h = hash(&key, len);
+    let tag = (h as u32) | 1;
+    let set = (h >> 40) as usize & (SETS - 1);
+    let ways = set * 2..set * 2 + 2;
     let hit = CACHE.with(|c| {
         let mut c = c.try_borrow_mut().ok()?;
-        let ways = c.get_mut(set..set + 2)?;
-        for w in 0..2 {
-            if let Some((k, v)) = &ways[w] {
-                if **k == *word {
-                    out.extend_from_slice(v);
-                    // most recently used first
-                    ways.swap(0, w);
-                    return Some(());
-                }
-            }
+        let Cache { tags, slots } = &mut *c;
+        let tags = tags.get_mut(ways.clone())?;
+        let slots = slots.get_mut(ways.clone())?;
+        let w = (0..2)
+            .find(|&w| tags[w] == tag && slots[w].len as usize == len && slots[w].key == key)?;
+        out.extend_from_slice(slots[w].parses());
+        if w == 1 {
+            // most recently used first
+            tags.swap(0, 1);
+            slots.swap(0, 1);
         }
-        None
+        Some(())
     });
     if hit.is_some() {
         return;
@@ -80,35 +157,23 @@ pub(crate) fn get_or_compute(
     let Some(parses) = out.get(start..) else {
         return;
     };
-    // a word is cached the second time it is missed: one-off words do not evict others
-    let seen = SEEN_HASHES.with(|s| {
-        let Ok(mut s) = s.try_borrow_mut() else {
-            return false;
+    if parses.len() > MAX_PARSES {
+        return;
+    }
+    CACHE.with(|c| {
+        let Ok(mut c) = c.try_borrow_mut() else {
+            return;
         };
-        if s.is_empty() {
-            s.resize(SEEN, 0);
+        let Cache { tags, slots } = &mut *c;
+        if slots.is_empty() {
+            tags.resize(SETS * 2, 0);
+            slots.resize_with(SETS * 2, Slot::default);
         }
-        let tag = (h as u32) | 1;
-        match s.get_mut((h >> 20) as usize & (SEEN - 1)) {
-            Some(x) if *x == tag => true,
-            Some(x) => {
-                *x = tag;
-                false
-            }
-            None => false,
+        if let (Some(tags), Some(slots)) = (tags.get_mut(ways.clone()), slots.get_mut(ways)) {
+            tags.swap(0, 1);
+            slots.swap(0, 1);
+            tags[0] = tag;
+            slots[0] = Slot::new(key, len as u8, parses);
         }
     });
-    if seen && parses.len() <= MAX_PARSES {
-        CACHE.with(|c| {
-            if let Ok(mut c) = c.try_borrow_mut() {
-                if c.is_empty() {
-                    c.resize_with(SETS * 2, || None);
-                }
-                if let Some(ways) = c.get_mut(set..set + 2) {
-                    ways.swap(0, 1);
-                    ways[0] = Some((word.into(), parses.into()));
-                }
-            }
-        });
-    }
 }

@@ -11,26 +11,30 @@
 //! | 3 | prefixes | string list: paradigm prefixes (`""`, `по`, `наи`) |
 //! | 4 | paradigm offsets | `u32` per paradigm + 1, into section 5 in `u16` units |
 //! | 5 | paradigms | `u16` triples (suffix, tag, prefix) per form |
-//! | 6 | words | fst map: form → offset into section 7 |
-//! | 7 | word analyses | `u16`: count, then (paradigm, index) pairs |
-//! | 8 | probabilities | fst map: word → offset into section 9 |
-//! | 9 | probability pool | `u32`: count, then (tag, P(t\|w)·10⁶) pairs |
-//! | 10–12 | prediction suffixes | fst maps per paradigm prefix: suffix → offset into 13 |
-//! | 13 | prediction pool | `u32`: count, then (count, paradigm << 16 \| index) pairs |
+//! | 6 | words | fst map: word → offset into section 7, plus (offset into section 8) + 1 shifted left by 32 when the corpus has statistics for the word |
+//! | 7 | word analyses | `u16`: count, then (paradigm, index) pairs; offset 0 is the empty list |
+//! | 8 | probability pool | `u32`: count, then (tag, P(t\|w)·10⁶) pairs |
+//! | 9–11 | prediction suffixes | fst maps per paradigm prefix: suffix → offset into 12 |
+//! | 12 | prediction pool | `u32`: count, then (count, paradigm << 16 \| index) pairs |
 //!
-//! A string list is a `u32` count followed by `u16` length + bytes per string.
+//! A string list is a `u32` count followed by `u16` length + bytes per string. The fst
+//! keys are in the one-byte-per-letter encoding of [`super::key`]. The words map holds
+//! every dictionary spelling and every word the corpus statistics know (some only there,
+//! such as `е` spellings of `ё` words, with the empty analysis list), so one walk gives
+//! both a word's analyses and its statistics.
 
 use fst::raw::{Fst, Output};
 use fst::Map;
 
+use super::key::{decode_key, encode_key, YE, YO};
 use super::tags::TagInfo;
 
 /// Magic bytes at the start of the dictionary artifact.
 pub const MAGIC: &[u8; 8] = b"POSOLMRF";
 /// Version of the dictionary format written by `posol-build morph-dict`.
-pub const FORMAT_VERSION: u32 = 1;
-/// Number of sections in format version 1.
-pub const SECTIONS: usize = 14;
+pub const FORMAT_VERSION: u32 = 2;
+/// Number of sections in format version 2.
+pub const SECTIONS: usize = 13;
 
 /// The loaded dictionary: views into the embedded bytes plus a parsed tag table.
 pub(crate) struct Dict {
@@ -43,8 +47,6 @@ pub(crate) struct Dict {
     words: Option<Map<&'static [u8]>>,
     words_jump: Option<Jump>,
     word_pool: &'static [u8],
-    probs: Option<Map<&'static [u8]>>,
-    probs_jump: Option<Jump>,
     prob_pool: &'static [u8],
     pred: Vec<Map<&'static [u8]>>,
     pred_pool: &'static [u8],
@@ -108,15 +110,13 @@ impl Dict {
             words: None,
             words_jump: None,
             word_pool: &[],
-            probs: None,
-            probs_jump: None,
             prob_pool: &[],
             pred: Vec::new(),
             pred_pool: &[],
         }
     }
 
-    /// Reads the artifact; `None` if it is not a valid version-1 dictionary.
+    /// Reads the artifact; `None` if it is not a valid dictionary of this format version.
     pub(crate) fn from_bytes(b: &'static [u8]) -> Option<Dict> {
         if b.get(..8)? != MAGIC || u32_at(b.get(8..12)?, 0) != FORMAT_VERSION {
             return None;
@@ -134,10 +134,8 @@ impl Dict {
         let map = |s: &'static [u8]| Map::new(s).ok();
         let tags = string_list(sec[1])?.into_iter().map(TagInfo::new).collect();
         let words = map(sec[6])?;
-        let probs = map(sec[8])?;
         Some(Dict {
             words_jump: Jump::new(words.as_fst()),
-            probs_jump: Jump::new(probs.as_fst()),
             meta: std::str::from_utf8(sec[0]).ok()?,
             tags,
             suffixes: string_list(sec[2])?,
@@ -146,10 +144,9 @@ impl Dict {
             paradigms: sec[5],
             words: Some(words),
             word_pool: sec[7],
-            probs: Some(probs),
-            prob_pool: sec[9],
-            pred: vec![map(sec[10])?, map(sec[11])?, map(sec[12])?],
-            pred_pool: sec[13],
+            prob_pool: sec[8],
+            pred: vec![map(sec[9])?, map(sec[10])?, map(sec[11])?],
+            pred_pool: sec[12],
         })
     }
 
@@ -172,31 +169,49 @@ impl Dict {
     }
 
     /// Calls `f(fixed_word, entries)` for every dictionary spelling of `word` (already
-    /// lower-cased), trying `ё` wherever the input has `е` (the `ё` spellings first).
-    pub(crate) fn lookup(&self, word: &str, f: &mut dyn FnMut(&str, &[u8])) {
-        if let Some(m) = &self.words {
-            let mut buf = Vec::with_capacity(word.len() + 4);
-            let key = word.as_bytes();
-            match (&self.words_jump, Jump::letters(key)) {
-                (Some(jump), Some((a, b))) => {
-                    // the first two letters through the table, with their `ё` variants
-                    // in the order of `walk` (`ё` first)
-                    for x in yo_variants(a) {
-                        for y in yo_variants(b) {
-                            let Some((addr, out)) = jump.get(x, y) else {
-                                continue;
-                            };
-                            buf.clear();
-                            buf.extend_from_slice(&x);
-                            buf.extend_from_slice(&y);
-                            let fst = m.as_fst();
-                            let pool = self.word_pool;
-                            walk(fst, addr, out, key, 4, &mut buf, f, pool, 2);
+    /// lower-cased), trying `ё` wherever the input has `е` (the `ё` spellings first), and
+    /// returns the corpus statistics of `word` itself for [`Dict::prob_of`] (empty when
+    /// the corpus does not know the word).
+    pub(crate) fn lookup(&self, word: &str, f: &mut dyn FnMut(&str, &[u8])) -> &'static [u8] {
+        let Some(m) = &self.words else { return &[] };
+        let mut scratch = SCRATCH.take();
+        scratch.key.clear();
+        encode_key(word, &mut scratch.key);
+        let mut walker = Walker::new(m.as_fst(), &scratch.key, self.word_pool, 2);
+        walker.buf = std::mem::take(&mut scratch.buf);
+        walker.text = std::mem::take(&mut scratch.text);
+        let key = &scratch.key;
+        match (&self.words_jump, Jump::letters(key)) {
+            (Some(jump), Some((a, b))) => {
+                // the first two letters through the table, with their `ё` variants in
+                // the order of `walk` (`ё` first)
+                for x in yo_variants(a) {
+                    for y in yo_variants(b) {
+                        if let Some((addr, out)) = jump.get(x, y) {
+                            walker.buf.clear();
+                            walker.buf.extend_from_slice(&[x, y]);
+                            walker.walk(addr, out, 2, x == a && y == b, f);
                         }
                     }
                 }
-                _ => similar(m.as_fst(), key, &mut buf, f, self.word_pool, 2),
             }
+            _ => {
+                walker.buf.clear();
+                walker.walk(m.as_fst().root().addr(), Output::zero(), 0, true, f);
+            }
+        }
+        let exact = walker.exact;
+        scratch.buf = walker.buf;
+        scratch.text = walker.text;
+        SCRATCH.set(scratch);
+        exact.map_or(&[], |v| self.probs_at(v))
+    }
+
+    /// The statistics slice of a words-map value (empty without statistics).
+    fn probs_at(&self, value: u64) -> &'static [u8] {
+        match (value >> 32).checked_sub(1) {
+            Some(off) => self.prob_pool.get(off as usize * 4..).unwrap_or(&[]),
+            None => &[],
         }
     }
 
@@ -209,19 +224,13 @@ impl Dict {
         })
     }
 
-    /// The corpus statistics of `word` (one fst lookup), for [`Dict::prob_of`]; empty
-    /// when the corpus does not know the word.
+    /// The corpus statistics of `word` (one exact fst lookup), for [`Dict::prob_of`];
+    /// empty when the corpus does not know the word.
     pub(crate) fn probs_of(&self, word: &str) -> &'static [u8] {
-        let Some(m) = &self.probs else { return &[] };
-        let key = word.as_bytes();
-        let found = match (&self.probs_jump, Jump::letters(key)) {
-            (Some(jump), Some((a, b))) => jump
-                .get(a, b)
-                .and_then(|(addr, out)| get_from(m.as_fst(), addr, out, &key[4..])),
-            _ => m.get(word),
-        };
-        let Some(off) = found else { return &[] };
-        self.prob_pool.get(off as usize * 4..).unwrap_or(&[])
+        let Some(m) = &self.words else { return &[] };
+        let mut key = Vec::with_capacity(word.len());
+        encode_key(word, &mut key);
+        m.get(&key).map_or(&[], |v| self.probs_at(v))
     }
 
     /// P(tag | word) from the statistics returned by [`Dict::probs_of`] (0 when unknown).
@@ -238,8 +247,9 @@ impl Dict {
         let Some(m) = self.pred.get(prefix_id) else {
             return;
         };
-        let mut buf = Vec::new();
-        let pool = self.pred_pool;
+        let mut key = Vec::with_capacity(suffix.len());
+        encode_key(suffix, &mut key);
+        let mut walker = Walker::new(m.as_fst(), &key, self.pred_pool, 4);
         let mut cb = |fixed: &str, slice: &[u8]| {
             let n = u32_at(slice, 0) as usize;
             let items: Vec<(u32, Entry)> = (0..n)
@@ -254,177 +264,171 @@ impl Dict {
                 .collect();
             f(fixed, &items);
         };
-        similar(m.as_fst(), suffix.as_bytes(), &mut buf, &mut cb, pool, 4);
+        walker.walk(m.as_fst().root().addr(), Output::zero(), 0, true, &mut cb);
     }
 }
 
-/// The fst states reached from the root by two two-byte UTF-8 letters (Cyrillic is
-/// `D0 xx` / `D1 xx`): lookups of Russian words start there, skipping the widest nodes.
+/// The fst states reached from the root by two Cyrillic letters (encoded `0x80..0xE0`):
+/// lookups of Russian words start there, skipping the widest nodes.
 pub(crate) struct Jump {
     /// Per pair of letters: state address + 1 (0: no such prefix) and output so far.
-    slots: Vec<(u32, u32)>,
+    slots: Vec<(u32, u64)>,
 }
 
+/// First encoded Cyrillic letter.
+const LETTER_MIN: u8 = 0x80;
+/// Number of encoded Cyrillic letters.
+const LETTERS: usize = 0x60;
+
 /// `е` → [`ё`, `е`] (the order in which `walk` tries them), any other letter → itself.
-fn yo_variants(c: [u8; 2]) -> impl Iterator<Item = [u8; 2]> {
-    let yo = (c == [0xD0, 0xB5]).then_some([0xD1, 0x91]);
+fn yo_variants(c: u8) -> impl Iterator<Item = u8> {
+    let yo = (c == YE).then_some(YO);
     yo.into_iter().chain(std::iter::once(c))
 }
 
 impl Jump {
-    /// Index of a two-byte letter `D0 xx` or `D1 xx` (0..128).
-    fn letter_index(c: [u8; 2]) -> Option<usize> {
-        match c {
-            [0xD0 | 0xD1, b @ 0x80..=0xBF] => {
-                Some(((c[0] as usize & 1) << 6) | (b as usize & 0x3F))
-            }
-            _ => None,
-        }
+    /// Index of an encoded Cyrillic letter.
+    fn letter_index(c: u8) -> Option<usize> {
+        let i = c.checked_sub(LETTER_MIN)? as usize;
+        (i < LETTERS).then_some(i)
     }
 
-    /// The first two letters of `key` if both are two-byte `D0`/`D1` letters.
-    fn letters(key: &[u8]) -> Option<([u8; 2], [u8; 2])> {
+    /// The first two letters of `key` if both are Cyrillic.
+    fn letters(key: &[u8]) -> Option<(u8, u8)> {
         match key {
-            [a, b, c, d, ..] => {
-                let (x, y) = ([*a, *b], [*c, *d]);
-                Jump::letter_index(x)?;
-                Jump::letter_index(y)?;
-                Some((x, y))
+            [a, b, ..] => {
+                Jump::letter_index(*a)?;
+                Jump::letter_index(*b)?;
+                Some((*a, *b))
             }
             _ => None,
         }
     }
 
-    /// Builds the table; `None` if an address or output does not fit 32 bits.
+    /// Builds the table; `None` if an address does not fit 32 bits.
     fn new(fst: &Fst<&'static [u8]>) -> Option<Jump> {
-        let mut slots = vec![(0u32, 0u32); 128 * 128];
-        let step = |addr, out: Output, bytes: [u8; 2]| {
-            let mut node = fst.node(addr);
-            let mut out = out;
-            for b in bytes {
-                let t = node.transition(node.find_input(b)?);
-                out = out.cat(t.out);
-                node = fst.node(t.addr);
-            }
-            Some((node.addr(), out))
+        let mut slots = vec![(0u32, 0u64); LETTERS * LETTERS];
+        let step = |addr, out: Output, b: u8| {
+            let node = fst.node(addr);
+            let t = node.transition(node.find_input(b)?);
+            Some((t.addr, out.cat(t.out)))
         };
-        let letters = || {
-            [0xD0u8, 0xD1]
-                .into_iter()
-                .flat_map(|l| (0x80u8..=0xBF).map(move |t| [l, t]))
-        };
-        for x in letters() {
+        for x in (0..LETTERS as u8).map(|i| LETTER_MIN + i) {
             let Some((a1, o1)) = step(fst.root().addr(), Output::zero(), x) else {
                 continue;
             };
-            for y in letters() {
+            for y in (0..LETTERS as u8).map(|i| LETTER_MIN + i) {
                 let Some((a2, o2)) = step(a1, o1, y) else {
                     continue;
                 };
-                let i = Jump::letter_index(x)? * 128 + Jump::letter_index(y)?;
+                let i = Jump::letter_index(x)? * LETTERS + Jump::letter_index(y)?;
                 let addr = u32::try_from(a2).ok()?.checked_add(1)?;
-                slots[i] = (addr, u32::try_from(o2.value()).ok()?);
+                slots[i] = (addr, o2.value());
             }
         }
         Some(Jump { slots })
     }
 
     /// The state after letters `x`, `y` and the output so far.
-    fn get(&self, x: [u8; 2], y: [u8; 2]) -> Option<(fst::raw::CompiledAddr, Output)> {
-        let i = Jump::letter_index(x)? * 128 + Jump::letter_index(y)?;
+    fn get(&self, x: u8, y: u8) -> Option<(fst::raw::CompiledAddr, Output)> {
+        let i = Jump::letter_index(x)? * LETTERS + Jump::letter_index(y)?;
         let &(addr, out) = self.slots.get(i)?;
         let addr = (addr as usize).checked_sub(1)?;
-        Some((addr, Output::new(out as u64)))
+        Some((addr, Output::new(out)))
     }
 }
 
-/// `Fst::get` of the rest of a key, from state `addr` with output `out` so far.
-fn get_from(
-    fst: &Fst<&'static [u8]>,
-    addr: fst::raw::CompiledAddr,
-    out: Output,
-    rest: &[u8],
-) -> Option<u64> {
-    let mut node = fst.node(addr);
-    let mut out = out;
-    for &b in rest {
-        let t = node.transition(node.find_input(b)?);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
+/// Reused buffers of [`Dict::lookup`] (the encoded key, the walked spelling, its text).
+#[derive(Default)]
+struct Scratch {
+    key: Vec<u8>,
+    buf: Vec<u8>,
+    text: String,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
+/// A depth-first walk of an fst along an encoded key, branching to `ё` at every `е`.
+struct Walker<'k> {
+    fst: &'k Fst<&'static [u8]>,
+    key: &'k [u8],
+    /// The encoded spelling walked so far.
+    buf: Vec<u8>,
+    /// Scratch space for the decoded spelling handed to the callback.
+    text: String,
+    /// The pool the values point into, and the size of its units in bytes.
+    pool: &'static [u8],
+    unit: usize,
+    /// The value of the key itself (no `ё` substituted), if the fst has it.
+    exact: Option<u64>,
+}
+
+impl<'k> Walker<'k> {
+    fn new(fst: &'k Fst<&'static [u8]>, key: &'k [u8], pool: &'static [u8], unit: usize) -> Self {
+        Walker {
+            fst,
+            key,
+            buf: Vec::new(),
+            text: String::new(),
+            pool,
+            unit,
+            exact: None,
+        }
     }
-    node.is_final()
-        .then(|| out.cat(node.final_output()).value())
-}
 
-/// Depth-first walk of the fst along `key`, branching to `ё` at every `е`.
-fn similar(
-    fst: &Fst<&'static [u8]>,
-    key: &[u8],
-    buf: &mut Vec<u8>,
-    f: &mut dyn FnMut(&str, &[u8]),
-    pool: &[u8],
-    unit: usize,
-) {
-    walk(
-        fst,
-        fst.root().addr(),
-        Output::zero(),
-        key,
-        0,
-        buf,
-        f,
-        pool,
-        unit,
-    );
-}
-
-#[allow(clippy::too_many_arguments)]
-fn walk(
-    fst: &Fst<&'static [u8]>,
-    addr: fst::raw::CompiledAddr,
-    out: Output,
-    key: &[u8],
-    pos: usize,
-    buf: &mut Vec<u8>,
-    f: &mut dyn FnMut(&str, &[u8]),
-    pool: &[u8],
-    unit: usize,
-) {
-    let mut node = fst.node(addr);
-    let mut out = out;
-    let mut i = pos;
-    while i < key.len() {
-        // "е" = D0 B5; "ё" = D1 91
-        if key[i] == 0xD0 && key.get(i + 1) == Some(&0xB5) {
-            if let Some(t1) = node.find_input(0xD1).map(|t| node.transition(t)) {
-                let n1 = fst.node(t1.addr);
-                if let Some(t2) = n1.find_input(0x91).map(|t| n1.transition(t)) {
-                    let mark = buf.len();
-                    buf.extend_from_slice(&key[pos..i]);
-                    buf.extend_from_slice(&[0xD1, 0x91]);
-                    let o = out.cat(t1.out).cat(t2.out);
-                    walk(fst, t2.addr, o, key, i + 2, buf, f, pool, unit);
-                    buf.truncate(mark);
+    /// Walks from state `addr` (output `out` so far) over `key[pos..]`; `exact` when no
+    /// `ё` was substituted before `pos`. Calls `f(spelling, pool slice)` for each spelling
+    /// found with a non-empty value list.
+    fn walk(
+        &mut self,
+        addr: fst::raw::CompiledAddr,
+        out: Output,
+        pos: usize,
+        exact: bool,
+        f: &mut dyn FnMut(&str, &[u8]),
+    ) {
+        let fst = self.fst;
+        let mut node = fst.node(addr);
+        let mut out = out;
+        let mut i = pos;
+        while let Some(&b) = self.key.get(i) {
+            if b == YE {
+                if let Some(t) = node.find_input(YO).map(|t| node.transition(t)) {
+                    let mark = self.buf.len();
+                    self.buf.extend_from_slice(&self.key[pos..i]);
+                    self.buf.push(YO);
+                    self.walk(t.addr, out.cat(t.out), i + 1, false, f);
+                    self.buf.truncate(mark);
                 }
             }
+            let Some(t) = node.find_input(b) else { return };
+            let tr = node.transition(t);
+            out = out.cat(tr.out);
+            node = fst.node(tr.addr);
+            i += 1;
         }
-        match node.find_input(key[i]) {
-            Some(t) => {
-                let tr = node.transition(t);
-                out = out.cat(tr.out);
-                node = fst.node(tr.addr);
-            }
-            None => return,
+        if !node.is_final() {
+            return;
         }
-        i += 1;
-    }
-    if node.is_final() {
-        let value = out.cat(node.final_output()).value() as usize;
-        let mark = buf.len();
-        buf.extend_from_slice(&key[pos..]);
-        if let (Ok(s), Some(slice)) = (std::str::from_utf8(buf), pool.get(value * unit..)) {
-            f(s, slice);
+        let value = out.cat(node.final_output()).value();
+        if exact {
+            self.exact = Some(value);
         }
-        buf.truncate(mark);
+        let Some(slice) = self.pool.get((value & 0xFFFF_FFFF) as usize * self.unit..) else {
+            return;
+        };
+        if slice.iter().take(self.unit).all(|&b| b == 0) {
+            // the empty list: a word known only to the statistics
+            return;
+        }
+        let mark = self.buf.len();
+        self.buf.extend_from_slice(&self.key[pos..]);
+        self.text.clear();
+        if decode_key(&self.buf, &mut self.text) {
+            f(&self.text, slice);
+        }
+        self.buf.truncate(mark);
     }
 }

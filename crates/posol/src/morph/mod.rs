@@ -38,6 +38,7 @@ mod context;
 mod dict;
 mod guess;
 mod inflect;
+mod key;
 mod parse;
 mod tags;
 #[cfg(test)]
@@ -50,6 +51,7 @@ use analysis::Kind;
 pub use context::GoldToken;
 use dict::{Dict, Entry};
 pub use dict::{FORMAT_VERSION, MAGIC, SECTIONS};
+pub use key::encode_key;
 use parse::Origin;
 pub use parse::Parse;
 use tags::TagInfo;
@@ -221,11 +223,11 @@ impl Analyzer {
             }
             let start = out.len();
             let mut lemma = LEMMA.take();
-            let ok = self.dict_analyses(lower, out, &mut lemma);
+            let (ok, stats) = self.dict_analyses(lower, out, &mut lemma);
             let found = out.len() > start;
             if ok && found {
                 if let Some(res) = out.get_mut(start..) {
-                    self.apply_probabilities(lower, res);
+                    apply_probabilities(stats, res);
                 }
                 if capitalized {
                     self.known_name_analyses(lower, out, start, &mut lemma);
@@ -233,7 +235,14 @@ impl Analyzer {
             } else {
                 // guesses (and the rare dictionary words the fast path cannot describe)
                 out.truncate(start);
-                let mut parses = self.parse_lower(lower, 0);
+                let mut parses = if ok {
+                    // not in the dictionary: guess without looking it up again
+                    let mut res = self.guess(lower, 0);
+                    apply_probabilities(stats, &mut res);
+                    res
+                } else {
+                    self.parse_lower(lower, 0)
+                };
                 if capitalized {
                     self.name_heuristics(lower, &mut parses);
                 }
@@ -266,9 +275,15 @@ impl Analyzer {
 
     /// Appends the dictionary analyses of a lower-case word to `out` (as
     /// [`Analyzer::dict_parses`] with score 1); `false` if one of them has no compact form.
-    fn dict_analyses(&self, lower: &str, out: &mut Vec<Analysis>, lemma: &mut String) -> bool {
+    /// Also returns the word's corpus statistics (as `Dict::probs_of`).
+    fn dict_analyses(
+        &self,
+        lower: &str,
+        out: &mut Vec<Analysis>,
+        lemma: &mut String,
+    ) -> (bool, &'static [u8]) {
         let mut ok = true;
-        self.dict.lookup(lower, &mut |fixed, pool| {
+        let stats = self.dict.lookup(lower, &mut |fixed, pool| {
             for e in Dict::entries(pool) {
                 match self.paradigm_analysis(lower, fixed, e, 1.0, lemma) {
                     Ok(Some(mut a)) => {
@@ -280,7 +295,7 @@ impl Analyzer {
                 }
             }
         });
-        ok
+        (ok, stats)
     }
 
     /// Analyses a lower-case word; `depth` limits recursion of the guessers.
@@ -289,7 +304,7 @@ impl Analyzer {
         if res.is_empty() {
             res = self.guess(lower, depth);
         }
-        self.apply_probabilities(lower, &mut res);
+        apply_probabilities(self.dict.probs_of(lower), &mut res);
         res
     }
 
@@ -372,33 +387,6 @@ impl Analyzer {
         }
     }
 
-    /// Replaces scores with P(tag | word) where the corpus knows the word (sorting by
-    /// it), otherwise normalizes the scores to sum to 1 (keeping the order).
-    fn apply_probabilities<T: Scored>(&self, lower: &str, res: &mut [T]) {
-        if res.is_empty() {
-            return;
-        }
-        let stats = self.dict.probs_of(lower);
-        let sum: f32 = if stats.is_empty() {
-            0.0
-        } else {
-            res.iter().map(|p| Dict::prob_of(stats, p.tag())).sum()
-        };
-        if sum > 0.0 {
-            for p in res.iter_mut() {
-                *p.score_mut() = Dict::prob_of(stats, p.tag());
-            }
-            res.sort_by(|a, b| b.score().total_cmp(&a.score()));
-        } else {
-            let total: f32 = res.iter().map(|p| p.score()).sum();
-            if total > 0.0 {
-                for p in res.iter_mut() {
-                    *p.score_mut() /= total;
-                }
-            }
-        }
-    }
-
     /// One parse per word, chosen with the context model (see [`Analyzer::parse`] for
     /// the candidates). Empty words get an `UNKN` parse so the output has one parse per
     /// input.
@@ -471,5 +459,31 @@ impl Scored for Analysis {
     }
     fn score_mut(&mut self) -> &mut f32 {
         &mut self.score
+    }
+}
+
+/// Replaces scores with P(tag | word) where the corpus statistics `stats` (from
+/// `Dict::probs_of`) know the word (sorting by it), otherwise normalizes the scores to sum to 1 (keeping the order).
+fn apply_probabilities<T: Scored>(stats: &[u8], res: &mut [T]) {
+    if res.is_empty() {
+        return;
+    }
+    let sum: f32 = if stats.is_empty() {
+        0.0
+    } else {
+        res.iter().map(|p| Dict::prob_of(stats, p.tag())).sum()
+    };
+    if sum > 0.0 {
+        for p in res.iter_mut() {
+            *p.score_mut() = Dict::prob_of(stats, p.tag());
+        }
+        res.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    } else {
+        let total: f32 = res.iter().map(|p| p.score()).sum();
+        if total > 0.0 {
+            for p in res.iter_mut() {
+                *p.score_mut() /= total;
+            }
+        }
     }
 }
