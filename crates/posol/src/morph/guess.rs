@@ -354,7 +354,7 @@ impl Analyzer {
             | super::tags::category_mask("past");
         let feat = |p: &Parse| -> u128 {
             let g = self.tag_info(p.tag_id).map_or(0, |t| t.gram) & feature_mask;
-            super::tags::fix_rare_cases(g & !bit("voct") & !bit("acc2"))
+            super::tags::fix_rare_cases(g & !const_bit("voct") & !const_bit("acc2"))
         };
         let unknown = |p: &Parse| p.tag_id == self.extra.unkn;
         for l in &lp {
@@ -394,10 +394,12 @@ impl Analyzer {
     /// `антикризисный` → `анти` + `кризисный`.
     fn known_prefix(&'static self, w: &str, depth: u8) -> Vec<Parse> {
         let mut out = Vec::new();
+        // the first byte is a cheap test that rules out most prefixes
+        let first = w.as_bytes().first();
         let mut prefixes: Vec<&str> = PREFIXES
             .iter()
             .copied()
-            .filter(|p| w.starts_with(p))
+            .filter(|p| p.as_bytes().first() == first && w.starts_with(p))
             .collect();
         prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         for prefix in prefixes {

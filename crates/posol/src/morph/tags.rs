@@ -119,18 +119,18 @@ pub(crate) fn is_productive(gram: u128) -> bool {
 
 /// Rare case grammemes that inflection falls back from (`gen2` → `gent`, ...).
 pub(crate) fn fix_rare_cases(mask: u128) -> u128 {
-    let pairs = [
-        ("gen1", "gent"),
-        ("gen2", "gent"),
-        ("acc2", "accs"),
-        ("loc1", "loct"),
-        ("loc2", "loct"),
-        ("voct", "nomn"),
+    const PAIRS: [(u128, u128); 6] = [
+        (const_bit("gen1"), const_bit("gent")),
+        (const_bit("gen2"), const_bit("gent")),
+        (const_bit("acc2"), const_bit("accs")),
+        (const_bit("loc1"), const_bit("loct")),
+        (const_bit("loc2"), const_bit("loct")),
+        (const_bit("voct"), const_bit("nomn")),
     ];
     let mut m = mask;
-    for (from, to) in pairs {
-        if m & bit(from) != 0 {
-            m = (m & !bit(from)) | bit(to);
+    for (from, to) in PAIRS {
+        if m & from != 0 {
+            m = (m & !from) | to;
         }
     }
     m
