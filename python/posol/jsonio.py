@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Union
 from posol._native import Document, Entity, Fact, Object, PosolError, Role, Sentence, Token
 
 #: The schema version this module writes (``"schema"``) and the newest it reads. Lines
-#: without ``"schema"`` (``posol analyze`` output) are read as version 1.
+#: without ``"schema"`` (written by posol 0.1 before it had the field) are read as version 1.
 SCHEMA_VERSION = 1
 
 _FACT_KEYS = {"kind", "type", "start", "stop", "text", "entity"}

@@ -35,6 +35,7 @@ def test_reads_cli_output():
         [sys.executable, "-m", "posol", "analyze", "--text", TEXTS[0]],
         check=True, capture_output=True, text=True,
     ).stdout
+    assert json.loads(out)["schema"] == posol.jsonio.SCHEMA_VERSION
     doc = Document.from_json(out)
     fresh = posol.analyze(TEXTS[0])
     assert doc.text == fresh.text
@@ -42,6 +43,10 @@ def test_reads_cli_output():
     assert doc.objects == fresh.objects
     assert [t.text for t in doc.tokens] == [t.text for t in fresh.tokens]
     assert [s.text for s in doc.sentences] == [s.text for s in fresh.sentences]
+    # lines without "schema" (earlier versions) read as version 1
+    legacy = json.loads(out)
+    del legacy["schema"]
+    assert posol.from_json(legacy) == doc
 
 
 @pytest.mark.parametrize("bad", ["{", "[]", '{"id": 1}', '{"text": "a", "schema": 99}',

@@ -28,6 +28,9 @@ pub(crate) fn write_document(out: &mut Vec<u8>, record: &Record, doc: &Document,
 
 type Ser<'w> = serde_json::Serializer<&'w mut Vec<u8>>;
 
+/// Version of the document schema (docs/schema.md) that `analyze` writes as `"schema"`.
+const SCHEMA_VERSION: u32 = 1;
+
 fn document(
     ser: &mut Ser<'_>,
     record: &Record,
@@ -37,6 +40,9 @@ fn document(
     let text = doc.text();
     let offsets = doc.char_offsets();
     let mut map = ser.serialize_map(None)?;
+    if mode == Mode::Analyze {
+        map.serialize_entry("schema", &SCHEMA_VERSION)?;
+    }
     map.serialize_entry("id", &record.id)?;
     if mode == Mode::Analyze {
         map.serialize_entry("text", text)?;
@@ -298,7 +304,7 @@ mod tests {
         );
         assert_eq!(
             render(r#"{"text": "Москва"}"#, Mode::Analyze),
-            r#"{"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"entities":[{"start":0,"stop":6,"type":"CITY","text":"Москва","coarse":"LOC","normal":"Москва","object":0}],"objects":[{"id":"city:Москва","type":"CITY","name":"Москва","mentions":[0],"roles":[]}],"facts":[]}"#
+            r#"{"schema":1,"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"entities":[{"start":0,"stop":6,"type":"CITY","text":"Москва","coarse":"LOC","normal":"Москва","object":0}],"objects":[{"id":"city:Москва","type":"CITY","name":"Москва","mentions":[0],"roles":[]}],"facts":[]}"#
                 .to_owned()
                 + "\n"
         );
