@@ -238,6 +238,7 @@ pub(super) fn cluster(
             || e.kind == EntityType::Profession
             || is_value(e.kind)
             || toks[i].is_empty()
+            || is_verb_trigger(text, e.kind, toks[i])
         {
             continue;
         }
@@ -273,6 +274,20 @@ pub(super) fn cluster(
         }
     }
     build(entities, &normals, parts, &key_of)
+}
+
+/// Whether an EVENT mention is a lone verb (`прибыл`, `встретился`): the trigger of an
+/// event, not a named thing that other mentions could refer to.
+fn is_verb_trigger(text: &str, kind: EntityType, toks: &[Token]) -> bool {
+    let [tok] = toks else { return false };
+    if kind != EntityType::Event {
+        return false;
+    }
+    let mut parses = Vec::new();
+    crate::morph::Analyzer::global().analyze_into(tok.text(text), &mut parses);
+    parses
+        .first()
+        .is_some_and(|p| matches!(p.pos(), "VERB" | "INFN" | "GRND" | "PRTS"))
 }
 
 /// The initial letters of the significant words, in capitals.

@@ -148,3 +148,33 @@ fn turkey_by_its_names() {
     assert_eq!(linked.normals[0], "Турецкая Республика");
     assert_eq!(linked.objects[0].id, "country:TR");
 }
+
+#[test]
+fn lone_verb_events_are_not_objects() {
+    use crate::ner::{Entity, EntityType};
+    use crate::Span;
+    let text = "Премьер-министр прибыл на саммит ШОС.";
+    let tokens = crate::tokenize(text);
+    let at = |s: &str| {
+        let start = text.find(s).unwrap();
+        Span {
+            start,
+            end: start + s.len(),
+        }
+    };
+    let e = |span, kind| Entity {
+        span,
+        kind,
+        parent: None,
+        depth: 0,
+    };
+    let entities = vec![
+        e(at("прибыл"), EntityType::Event),
+        e(at("саммит ШОС"), EntityType::Event),
+    ];
+    let linked = super::link(text, &tokens, &entities);
+    assert_eq!(linked.entity_object[0], None, "a verb is an event trigger");
+    let summit = linked.entity_object[1].expect("a named event is an object");
+    assert_eq!(linked.objects[summit].kind, EntityType::Event);
+    assert_eq!(linked.objects.len(), 1);
+}
