@@ -3,7 +3,7 @@
 
 use super::dict::Entry;
 use super::parse::{Origin, Parse};
-use super::tags::{bit, const_bit, const_mask};
+use super::tags::{const_bit, const_mask};
 use super::Analyzer;
 
 /// Particles written after a hyphen (`скажи-ка`, `кто-то`).
@@ -321,11 +321,11 @@ impl Analyzer {
         if rest.chars().count() < 2 {
             return None;
         }
-        let adj = bit("ADJF") | bit("sing") | bit("datv");
+        const ADJ: u128 = const_mask(&["ADJF", "sing", "datv"]);
         let ok = self
             .dict_parses(rest, 1.0)
             .iter()
-            .any(|p| self.tag_info(p.tag_id).is_some_and(|t| t.gram & adj == adj))
+            .any(|p| self.tag_info(p.tag_id).is_some_and(|t| t.gram & ADJ == ADJ))
             || rest.ends_with("ски");
         ok.then(|| self.make(w.into(), w.into(), self.extra.advb, 0.7, Origin::Fixed))
     }
@@ -347,13 +347,13 @@ impl Analyzer {
         }
         let lp = self.parse_lower(left, depth + 1);
         let rp = self.parse_lower(right, depth + 1);
-        let feature_mask = super::tags::category_mask("NOUN")
+        const FEATURES: u128 = super::tags::category_mask("NOUN")
             | super::tags::category_mask("nomn")
             | super::tags::category_mask("sing")
             | super::tags::category_mask("1per")
             | super::tags::category_mask("past");
         let feat = |p: &Parse| -> u128 {
-            let g = self.tag_info(p.tag_id).map_or(0, |t| t.gram) & feature_mask;
+            let g = self.tag_info(p.tag_id).map_or(0, |t| t.gram) & FEATURES;
             super::tags::fix_rare_cases(g & !const_bit("voct") & !const_bit("acc2"))
         };
         let unknown = |p: &Parse| p.tag_id == self.extra.unkn;

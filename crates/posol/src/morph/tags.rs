@@ -42,10 +42,31 @@ const CATEGORIES: &[&[&str]] = &[
     &["incl", "excl"],
 ];
 
+/// FNV-1a over the bytes: grammeme names are short and trusted, so a cheap hash suffices.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Index of a grammeme name in [`GRAMMEMES`].
 pub(crate) fn grammeme_id(name: &str) -> Option<u32> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
-        std::sync::OnceLock::new();
+    type Index = std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>;
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| {
         GRAMMEMES
             .iter()
@@ -100,13 +121,20 @@ const fn const_eq(a: &str, b: &str) -> bool {
 }
 
 /// Mask of all grammemes of the category `name` belongs to (just `name` if none).
-pub(crate) fn category_mask(name: &str) -> u128 {
-    for cat in CATEGORIES {
-        if cat.contains(&name) {
-            return cat.iter().fold(0, |m, g| m | bit(g));
+pub(crate) const fn category_mask(name: &str) -> u128 {
+    let mut c = 0;
+    while c < CATEGORIES.len() {
+        let cat = CATEGORIES[c];
+        let mut i = 0;
+        while i < cat.len() {
+            if const_eq(cat[i], name) {
+                return const_mask(cat);
+            }
+            i += 1;
         }
+        c += 1;
     }
-    bit(name)
+    const_bit(name)
 }
 
 /// Parts of speech whose forms pymorphy never predicts for unknown words.
