@@ -48,6 +48,9 @@ mod tests;
 #[doc(hidden)]
 pub mod train;
 mod types;
+mod weights;
+#[cfg(test)]
+mod weights_tests;
 
 use std::sync::OnceLock;
 

@@ -1,5 +1,6 @@
 //! The binary model: per layer, a hashed feature table with quantized sparse weight rows
-//! and a transition matrix; read in place from the embedded bytes.
+//! and a transition matrix; parsed from the embedded bytes (the weight rows into
+//! [`super::weights::Table`]).
 //!
 //! Layout (little endian): magic `POSOLNER`, `u32` version, `u32` layer count, then per
 //! layer: `u32` tag count, `f32` scale, `f32` O bias, `u32` table bits, `u32` entry count,
@@ -12,23 +13,21 @@
 use super::hash::KeyMap;
 
 use super::tags::{Trans, N_TAGS};
+use super::weights::{accumulate_shared, fingerprint, FileTable, Table};
 
 /// File magic.
 pub(crate) const MAGIC: &[u8; 8] = b"POSOLNER";
 /// Format version.
 pub(crate) const VERSION: u32 = 1;
 
-/// One layer's weights, borrowed from the model bytes.
+/// One layer's weights.
 #[derive(Debug)]
 pub(crate) struct Layer {
     scale: f32,
     /// Subtracted from every `O` score (tuned on dev data to trade precision for recall).
     pub(crate) o_bias: f32,
-    mask: u64,
     trans: Trans,
-    slots: &'static [u8],
-    tags: &'static [u8],
-    weights: &'static [u8],
+    table: Table,
 }
 
 /// A reader over a byte slice that never panics.
@@ -71,7 +70,7 @@ impl Model {
             return None;
         }
         let n_layers = r.u32()? as usize;
-        let mut layers = Vec::new();
+        let mut files = Vec::new();
         for _ in 0..n_layers.min(8) {
             if r.u32()? as usize != N_TAGS {
                 return None;
@@ -90,15 +89,13 @@ impl Model {
             let slots = r.take(8usize << bits)?;
             let tags = r.take(n_entries)?;
             let weights = r.take(2 * n_entries)?;
-            layers.push(Layer {
-                scale,
-                o_bias,
-                mask: (1u64 << bits) - 1,
-                trans: Trans::new(&trans),
+            let file = FileTable {
+                bits,
                 slots,
                 tags,
                 weights,
-            });
+            };
+            files.push((scale, o_bias, trans, file));
         }
         let n_classes = r.u32()? as usize;
         let mut classes = KeyMap::default();
@@ -115,6 +112,19 @@ impl Model {
             map.insert(k, r.u32()?);
         }
         let lexicon = super::lexicon::Lexicon { map };
+        let mut tables = build_tables(&files.iter().map(|f| f.3).collect::<Vec<_>>());
+        let layers = files
+            .into_iter()
+            .zip(tables.iter_mut())
+            .filter_map(|((scale, o_bias, trans, _), table)| {
+                Some(Layer {
+                    scale,
+                    o_bias,
+                    trans: Trans::new(&trans),
+                    table: table.take()?,
+                })
+            })
+            .collect();
         Some(Model {
             layers,
             classes,
@@ -123,8 +133,22 @@ impl Model {
     }
 }
 
-fn fingerprint(key: u64) -> u32 {
-    ((key >> 32) as u32) | 1
+/// The weight tables of the layers; the two passes of the outer layer (layers 0 and 2)
+/// share their slot array when they are of the same size, as they are looked up with
+/// the same keys.
+fn build_tables(files: &[FileTable<'_>]) -> Vec<Option<Table>> {
+    let mut tables: Vec<Option<Table>> = files.iter().map(|_| None).collect();
+    if let (Some(&outer), Some(&second)) = (files.first(), files.get(2)) {
+        let mut shared = Table::build_shared(&[outer, second]).into_iter();
+        tables[0] = shared.next();
+        tables[2] = shared.next();
+    }
+    for (t, f) in tables.iter_mut().zip(files) {
+        if t.is_none() {
+            *t = Some(Table::build(f));
+        }
+    }
+    tables
 }
 
 fn read_u32(b: &[u8], at: usize) -> u32 {
@@ -140,52 +164,20 @@ impl Layer {
     }
 
     /// Adds the (quantized) weights of the features `keys` to `acc`.
-    ///
-    /// Three passes over a chunk of keys, so that the memory loads of different keys
-    /// overlap: read every key's home slot, resolve the rows, then add them up.
     pub(crate) fn accumulate(&self, keys: &[u64], acc: &mut [i32; N_TAGS]) {
-        const CHUNK: usize = 64;
-        let mask = self.mask as usize;
-        let n_slots = mask + 1;
-        for chunk in keys.chunks(CHUNK) {
-            let mut home = [0u32; CHUNK];
-            for (h, &k) in home.iter_mut().zip(chunk) {
-                *h = read_u32(self.slots, 8 * (k as usize & mask));
-            }
-            let mut rows = [(0usize, 0usize); CHUNK];
-            let mut n_rows = 0;
-            for (&k, &h) in chunk.iter().zip(&home) {
-                let fp = fingerprint(k);
-                let mut i = k as usize & mask;
-                let mut f = h;
-                for _ in 0..n_slots {
-                    if f == 0 {
-                        break;
-                    }
-                    if f == fp {
-                        let packed = read_u32(self.slots, 8 * i + 4) as usize;
-                        rows[n_rows] = (packed >> 8, packed & 0xff);
-                        n_rows += 1;
-                        break;
-                    }
-                    i = (i + 1) & mask;
-                    f = read_u32(self.slots, 8 * i);
-                }
-            }
-            for &(start, len) in &rows[..n_rows] {
-                let (Some(tags), Some(weights)) = (
-                    self.tags.get(start..start + len),
-                    self.weights.get(2 * start..2 * (start + len)),
-                ) else {
-                    continue;
-                };
-                for (&t, w) in tags.iter().zip(weights.chunks_exact(2)) {
-                    if let Some(a) = acc.get_mut(t as usize) {
-                        *a += i16::from_le_bytes([w[0], w[1]]) as i32;
-                    }
-                }
-            }
-        }
+        self.table.accumulate(keys, acc);
+    }
+
+    /// [`Layer::accumulate`] of the same `keys` in `self` (into `acc`) and in `other`
+    /// (into `acc_other`), in one pass when their tables share a slot array.
+    pub(crate) fn accumulate_with(
+        &self,
+        other: &Layer,
+        keys: &[u64],
+        acc: &mut [i32; N_TAGS],
+        acc_other: &mut [i32; N_TAGS],
+    ) {
+        accumulate_shared(&self.table, &other.table, keys, acc, acc_other);
     }
 
     /// Turns accumulated weights into emission scores (`N_TAGS` scores in `row`).

@@ -62,10 +62,13 @@ pub(crate) struct Work {
 
 /// Decodes the outer layer of one sentence: the first pass (`layers[0]`), or with
 /// `stack` the document-level second pass (`layers[2]`, when the model has one).
+/// `second` holds the second pass's weights of the sentence's base features: the first
+/// pass fills it, the second pass starts from it.
 pub(crate) fn outer_tags(
     model: &Model,
     s: &[TokInfo],
     stack: Option<&[StackInfo]>,
+    second: &mut [[i32; N_TAGS]],
     w: &mut Work,
 ) -> Vec<u8> {
     let layer = match stack {
@@ -75,18 +78,25 @@ pub(crate) fn outer_tags(
     let Some(outer) = layer else {
         return vec![0; s.len()];
     };
+    let next = model.layers.get(2).filter(|_| stack.is_none());
     let n = s.len();
     w.emit.clear();
     w.emit.resize(n * N_TAGS, 0.0);
     let mut acc = [0i32; N_TAGS];
-    for i in 0..n {
+    for (i, second) in (0..n).zip(second.iter_mut()) {
         w.keys.clear();
-        base_features(s, i, &mut w.keys);
         if let Some(st) = stack {
+            acc = *second;
             stack_features(s, st, i, &mut w.keys);
+            outer.accumulate(&w.keys, &mut acc);
+        } else {
+            acc.fill(0);
+            base_features(s, i, &mut w.keys);
+            match next {
+                Some(next) => outer.accumulate_with(next, &w.keys, &mut acc, second),
+                None => outer.accumulate(&w.keys, &mut acc),
+            }
         }
-        acc.fill(0);
-        outer.accumulate(&w.keys, &mut acc);
         outer.finish(&acc, &mut w.emit[i * N_TAGS..(i + 1) * N_TAGS]);
     }
     let free = vec![Slot::FREE; n];
@@ -170,10 +180,19 @@ pub(crate) fn tag_document(
     }
     model.lexicon.annotate_priors(&mut infos);
     let mut w = Work::default();
+    // second-pass weights of each token's base features, summed by the first pass,
+    // which looks up the same keys
+    let mut second = vec![[0; N_TAGS]; infos.len()];
     let mut first = Vec::with_capacity(infos.len());
     let mut sent_tags = Vec::with_capacity(rs.len());
     for r in &rs {
-        let tags = outer_tags(model, &infos[r.clone()], None, &mut w);
+        let tags = outer_tags(
+            model,
+            &infos[r.clone()],
+            None,
+            &mut second[r.clone()],
+            &mut w,
+        );
         first.resize(r.start, 0);
         first.extend_from_slice(&tags);
         sent_tags.push(tags);
@@ -182,7 +201,8 @@ pub(crate) fn tag_document(
         first.resize(infos.len(), 0);
         let st = stack_info(&infos, &rs, &first);
         for (r, tags) in rs.iter().zip(sent_tags.iter_mut()) {
-            *tags = outer_tags(model, &infos[r.clone()], Some(&st[r.clone()]), &mut w);
+            let (s, st) = (&infos[r.clone()], Some(&st[r.clone()]));
+            *tags = outer_tags(model, s, st, &mut second[r.clone()], &mut w);
         }
     }
     let mut out = Vec::new();
