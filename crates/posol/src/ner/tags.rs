@@ -136,14 +136,17 @@ const CLOSED: [u8; N_OPEN] = {
     out
 };
 
-/// Transition scores prepared for decoding: the full matrix and, for every opening tag,
-/// a contiguous row of scores from the closing tags (padded to [`LANES`]), which makes
-/// the inner maximum of Viterbi a short vectorizable loop.
+/// Transition scores prepared for decoding: for every closing tag, a contiguous row of
+/// scores to the opening tags (padded to [`LANES`]), which makes the best predecessors
+/// of all opening tags a few short vectorizable loops; and per type the scores between
+/// its own tags.
 #[derive(Debug, Clone)]
 pub(crate) struct Trans {
-    full: Vec<f32>,
-    /// `open[row_of(t) * LANES + j]` = `full[CLOSED[j] * N_TAGS + t]` for opening tags.
-    open: Vec<f32>,
+    /// The scores from closing to opening tags, by closing tag:
+    /// `by_closed[j * LANES + open_row(t)]` = `full[CLOSED[j] * N_TAGS + t]`.
+    by_closed: Vec<f32>,
+    /// Per type, the scores of `B` → `I`, `I` → `I`, `B` → `L` and `I` → `L`.
+    cont: Vec<[f32; 4]>,
     /// The largest spread (max − min) of one opening tag's scores from closing tags:
     /// a closing tag whose path score trails the best one by more than this can never
     /// be the best predecessor of an opening tag.
@@ -191,37 +194,65 @@ impl Trans {
         } else {
             f32::INFINITY
         };
-        Trans { full, open, spread }
+        let mut by_closed = vec![f32::NEG_INFINITY; N_OPEN * LANES];
+        for r in 0..N_OPEN {
+            for j in 0..N_OPEN {
+                by_closed[j * LANES + r] = open[r * LANES + j];
+            }
+        }
+        let cont = (0..N_TYPES)
+            .map(|k| {
+                let (b, i, l) = (1 + 4 * k, 2 + 4 * k, 3 + 4 * k);
+                let at = |p: usize, t: usize| full[p * N_TAGS + t];
+                [at(b, i), at(i, i), at(b, l), at(i, l)]
+            })
+            .collect();
+        Trans {
+            by_closed,
+            cont,
+            spread,
+        }
     }
 }
 
-/// Most candidate predecessors scanned one by one; more use [`best_sum`].
+/// Most candidate predecessors scanned one by one; more mean all are scanned.
 const FEW: usize = 12;
 
-/// Best of `a[j] + b[j]` and the first `j` reaching it (`None` if all are `-inf`).
+/// For every opening tag (by compact row), the best score of `closed[j] + by_closed[j]`
+/// over the closing tags `js` (ascending) and the first `j` reaching it.
 #[inline]
-fn best_sum(a: &[f32; LANES], b: &[f32]) -> Option<(f32, usize)> {
-    let b: &[f32; LANES] = b.try_into().ok()?;
-    let mut m = [f32::NEG_INFINITY; 8];
-    for c in 0..LANES / 8 {
-        for l in 0..8 {
-            let s = a[c * 8 + l] + b[c * 8 + l];
-            m[l] = if s > m[l] { s } else { m[l] };
+fn best_openings(
+    closed: &[f32; LANES],
+    by_closed: &[f32],
+    js: impl Iterator<Item = usize>,
+    best: &mut [f32; LANES],
+    arg: &mut [u32; LANES],
+) {
+    best.fill(f32::NEG_INFINITY);
+    arg.fill(0);
+    for j in js {
+        let (Some(&c), Some(row)) = (closed.get(j), by_closed.get(j * LANES..(j + 1) * LANES))
+        else {
+            continue;
+        };
+        for ((b, a), &t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+            let s = c + t;
+            let better = s > *b;
+            *b = if better { s } else { *b };
+            *a = if better { j as u32 } else { *a };
         }
     }
-    let best = m
-        .iter()
-        .fold(f32::NEG_INFINITY, |x, &y| if y > x { y } else { x });
-    if best == f32::NEG_INFINITY {
-        return None;
-    }
-    (0..LANES).find(|&j| a[j] + b[j] == best).map(|j| (best, j))
 }
 
 /// Best well-formed tag sequence for `emit` (`n * N_TAGS` scores, row-major) under the
 /// transition scores `trans` and the per-token `slots`. Writes one tag per token into
 /// `out`. Tokens whose slot admits only `O` ignore their emission scores (every path
 /// passes through the same `O` there).
+///
+/// Per token, the opening tags (`O`, `B`, `U`) take the best finished path (ending in
+/// `O`, `L` or `U`): scanned for all opening tags at once, one closing tag at a time
+/// (only the closing tags that can still win, when they are few); the continuing tags
+/// (`I`, `L`) take the better of the `B` and `I` of their type.
 pub(crate) fn viterbi(
     emit: &[f32],
     trans: &Trans,
@@ -235,7 +266,6 @@ pub(crate) fn viterbi(
         return;
     }
     const NEG: f32 = f32::NEG_INFINITY;
-    let full = &trans.full;
     let Scratch { delta, next, back } = scratch;
     delta.clear();
     delta.resize(N_TAGS, NEG);
@@ -250,8 +280,10 @@ pub(crate) fn viterbi(
         }
     }
     let mut closed = [NEG; LANES];
+    let (mut best, mut arg) = ([NEG; LANES], [0u32; LANES]);
     for i in 1..n {
         let row = &emit[i * N_TAGS..(i + 1) * N_TAGS];
+        let back = &mut back[i * N_TAGS..(i + 1) * N_TAGS];
         let slot = slots[i];
         let final_pos = i + 1 == n;
         for (c, &p) in closed.iter_mut().zip(CLOSED.iter()) {
@@ -277,45 +309,54 @@ pub(crate) fn viterbi(
             n_cand = usize::MAX;
         }
         next.fill(NEG);
-        let upto = if slot.open { N_TAGS } else { 1 };
-        for t in 0..upto {
-            if !slot.allows(t) || (final_pos && continues(t)) {
-                continue;
-            }
-            let found = if opens(t) {
-                let r = open_row(t) * LANES;
-                let row = &trans.open[r..r + LANES];
-                if n_cand <= FEW {
-                    let (mut best, mut arg) = (NEG, 0usize);
-                    for &j in &cand[..n_cand] {
-                        let s = closed[j as usize] + row[j as usize];
-                        if s > best {
-                            best = s;
-                            arg = j as usize;
-                        }
+        let by_closed = &trans.by_closed;
+        // only `O` outside a parent entity
+        if n_cand <= FEW {
+            let js = cand[..n_cand].iter().map(|&j| j as usize);
+            best_openings(&closed, by_closed, js, &mut best, &mut arg);
+        } else {
+            best_openings(&closed, by_closed, 0..N_OPEN, &mut best, &mut arg);
+        }
+        if best[0] > NEG {
+            next[0] = best[0] + row[0];
+            back[0] = CLOSED[arg[0] as usize];
+        }
+        if slot.open {
+            let allow_b = slot.join_next && !final_pos;
+            let allow_i = slot.join_prev && slot.join_next && !final_pos;
+            let allow_l = slot.join_prev;
+            for (k, cont) in trans.cont.iter().enumerate() {
+                let b = 1 + 4 * k;
+                for (r, t, ok) in [(1 + 2 * k, b, allow_b), (2 + 2 * k, b + 3, true)] {
+                    if ok && best[r] > NEG {
+                        next[t] = best[r] + row[t];
+                        back[t] = CLOSED[arg[r] as usize];
                     }
-                    (best > NEG).then_some((best, CLOSED[arg] as usize))
-                } else {
-                    best_sum(&closed, row).map(|(s, j)| (s, CLOSED[j] as usize))
                 }
-            } else {
-                let base = t - (t - 1) % 4; // the B tag of this type
-                let (mut best, mut arg) = (NEG, 0usize);
-                for p in [base, base + 1] {
-                    if delta[p] == NEG {
+                // `I` and `L` continue the `B` or `I` of their type
+                for (t, ok, from) in [
+                    (b + 1, allow_i, [cont[0], cont[1]]),
+                    (b + 2, allow_l, [cont[2], cont[3]]),
+                ] {
+                    if !ok {
                         continue;
                     }
-                    let s = delta[p] + full[p * N_TAGS + t];
-                    if s > best {
-                        best = s;
-                        arg = p;
+                    let (mut top, mut arg) = (NEG, 0usize);
+                    for (p, tr) in [b, b + 1].into_iter().zip(from) {
+                        if delta[p] == NEG {
+                            continue;
+                        }
+                        let s = delta[p] + tr;
+                        if s > top {
+                            top = s;
+                            arg = p;
+                        }
+                    }
+                    if top > NEG {
+                        next[t] = top + row[t];
+                        back[t] = arg as u8;
                     }
                 }
-                (best > NEG).then_some((best, arg))
-            };
-            if let Some((best, arg)) = found {
-                next[t] = best + row[t];
-                back[i * N_TAGS + t] = arg as u8;
             }
         }
         std::mem::swap(delta, next);
