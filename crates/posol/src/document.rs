@@ -265,7 +265,9 @@ pub fn analyze_with(text: &str, options: &Options) -> Document {
     };
     let merged = if options.entities {
         let rules = facts::extract(text, &tokens, options.date);
-        let model = ner::extract(text, &tokens, &sentences);
+        // the tagger's fact features are the facts found without a date
+        let undated = options.date.is_none().then_some(&rules[..]);
+        let model = ner::Tagger::global().extract_with(text, &tokens, &sentences, undated);
         merge(text, &tokens, &model, &rules, options.date)
     } else if options.facts {
         let facts = facts::extract(text, &tokens, options.date);

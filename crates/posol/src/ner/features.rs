@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use super::gazetteer::Gazetteer;
 use super::hash::{key, key2, key3, mix, str_hash, KeyMap};
 use super::tags::{part, type_of, Part};
-use crate::facts;
+use crate::facts::{self, Fact};
 use crate::morph::Analyzer;
 use crate::token::{Token, TokenKind};
 
@@ -212,6 +212,18 @@ pub(crate) fn describe(
     sent_starts: &[bool],
     classes: &dyn Fn(&str) -> u64,
 ) -> Vec<TokInfo> {
+    describe_with(text, tokens, sent_starts, classes, None)
+}
+
+/// [`describe`], with the rule facts of the text when the caller has them
+/// (`facts::extract(text, tokens, None)`; computed here otherwise).
+pub(crate) fn describe_with(
+    text: &str,
+    tokens: &[Token],
+    sent_starts: &[bool],
+    classes: &dyn Fn(&str) -> u64,
+    facts: Option<&[Fact]>,
+) -> Vec<TokInfo> {
     let mut cache: KeyMap<&str, Morph> = KeyMap::default();
     let mut lower = String::new();
     let mut out = Vec::with_capacity(tokens.len());
@@ -305,13 +317,16 @@ pub(crate) fn describe(
         }
     }
     Gazetteer::global().annotate(&mut out);
-    mark_facts(text, tokens, &mut out);
+    match facts {
+        Some(f) => mark_facts(f, tokens, &mut out),
+        None => mark_facts(&facts::extract(text, tokens, None), tokens, &mut out),
+    }
     out
 }
 
 /// Marks the rule-based facts (money, dates, ...) as BILOU features.
-fn mark_facts(text: &str, tokens: &[Token], out: &mut [TokInfo]) {
-    for fact in facts::extract(text, tokens, None) {
+fn mark_facts(facts: &[Fact], tokens: &[Token], out: &mut [TokInfo]) {
+    for fact in facts {
         let a = tokens.partition_point(|t| t.span.start < fact.span.start);
         let b = tokens.partition_point(|t| t.span.end <= fact.span.end);
         if a >= b || b > out.len() {

@@ -54,6 +54,7 @@ mod weights_tests;
 
 use std::sync::OnceLock;
 
+use crate::facts::Fact;
 use crate::sentence::Sentence;
 use crate::span::Span;
 use crate::token::Token;
@@ -138,10 +139,22 @@ impl Tagger {
     /// [`crate::analyze`]), sorted by start and then longest first. Nested entities
     /// point to their enclosing entity with [`Entity::parent`].
     pub fn extract(&self, text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Entity> {
+        self.extract_with(text, tokens, sentences, None)
+    }
+
+    /// [`Tagger::extract`], given the rule facts of the text
+    /// (`facts::extract(text, tokens, None)`) when the caller has them.
+    pub(crate) fn extract_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Sentence],
+        facts: Option<&[Fact]>,
+    ) -> Vec<Entity> {
         let Some(model) = &self.model else {
             return Vec::new();
         };
-        let found = tagger::tag_document(model, text, tokens, sentences);
+        let found = tagger::tag_document(model, text, tokens, sentences, facts);
         build_entities(tokens, found)
     }
 

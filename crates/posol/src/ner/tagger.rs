@@ -1,18 +1,19 @@
 //! Running the layered tagger over a document.
 
-use super::features::{base_features, describe, parent_features, TokInfo};
+use super::features::{base_features, describe_with, parent_features, TokInfo};
 use super::hash::{str_hash, KeyMap};
 use super::model::Model;
 use super::stack::{stack_features, stack_info, StackInfo};
 use super::tags::{nested_slots, spans, viterbi, Scratch, Slot, N_TAGS};
 use super::types::EntityType;
+use crate::facts::Fact;
 use crate::sentence::Sentence;
 use crate::token::Token;
 
 /// How many inner layers are decoded below the outermost one.
 pub(crate) const INNER_DEPTH: usize = 3;
 
-/// Word-class lookup for [`describe`]: class id + 1, or 0 for unknown words.
+/// Word-class lookup for [`describe_with`]: class id + 1, or 0 for unknown words.
 pub(crate) fn class_fn(classes: &KeyMap<u64, u32>) -> impl Fn(&str) -> u64 + '_ {
     move |w: &str| classes.get(&str_hash(w)).map_or(0, |&c| c as u64 + 1)
 }
@@ -160,12 +161,14 @@ pub(crate) fn tag_sentence(
 }
 
 /// Describes and tags a whole document; entities as (start token, end token, type,
-/// depth) in document token indices.
+/// depth) in document token indices. `facts`: the rule facts of the text
+/// (`facts::extract(text, tokens, None)`), when the caller has them.
 pub(crate) fn tag_document(
     model: &Model,
     text: &str,
     tokens: &[Token],
     sentences: &[Sentence],
+    facts: Option<&[Fact]>,
 ) -> Vec<Found> {
     // tokens of another text: nothing sensible to find, and no span may leave the text
     if tokens.iter().any(|t| text.get(t.span.range()).is_none()) {
@@ -173,7 +176,7 @@ pub(crate) fn tag_document(
     }
     let starts = sentence_starts(tokens.len(), sentences);
     let classes = class_fn(&model.classes);
-    let mut infos = describe(text, tokens, &starts, &classes);
+    let mut infos = describe_with(text, tokens, &starts, &classes, facts);
     let rs = ranges(tokens.len(), sentences);
     for r in &rs {
         model.lexicon.annotate(&mut infos[r.clone()]);
