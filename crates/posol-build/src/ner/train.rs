@@ -64,16 +64,18 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         classes,
         stack_folds: num("--stack-folds", 0.0) as usize,
         stack_fold_epochs: num("--stack-fold-epochs", 10.0) as usize,
+        stack_o_bias: crate::flag(args, "--stack-o-bias").and_then(|v| v.parse().ok()),
     };
     let docs = load_docs(&train_path)?;
     eprintln!(
         "train-ner: {} documents from {train_path}; epochs {} + {} (inner), prune {}, \
-         O bias {:?}, {} word classes",
+         O bias {:?} (second pass {:?}), {} word classes",
         docs.len(),
         opts.epochs,
         opts.inner_epochs,
         opts.prune,
         opts.o_bias,
+        opts.stack_o_bias.unwrap_or(opts.o_bias[0]),
         opts.classes.len()
     );
     let t = std::time::Instant::now();

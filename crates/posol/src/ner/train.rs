@@ -42,6 +42,9 @@ pub struct Options {
     pub stack_folds: usize,
     /// Passes of each cross-fitting first-pass model.
     pub stack_fold_epochs: usize,
+    /// Subtracted from the `O` score of the second pass at run time (`None`: the outer
+    /// layer's).
+    pub stack_o_bias: Option<f32>,
 }
 
 /// One training sequence: feature ids per token, gold tags, constraints.
@@ -463,7 +466,8 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
         write_layer(&mut out, &trans, &rows, o_bias);
     }
     if let Some((trans, rows)) = stack {
-        write_layer(&mut out, &trans, &rows, opts.o_bias[0]);
+        let o_bias = opts.stack_o_bias.unwrap_or(opts.o_bias[0]);
+        write_layer(&mut out, &trans, &rows, o_bias);
     }
     let mut cls: Vec<(u64, u32)> = class_map.iter().map(|(&k, &c)| (k, c)).collect();
     cls.sort_unstable();
