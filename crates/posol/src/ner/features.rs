@@ -51,6 +51,10 @@ pub(crate) struct TokInfo {
     pub(crate) prior: [u64; 2],
     pub(crate) fact: u64,
     pub(crate) class: u64,
+    /// The cue of a quoted name or a run of capitalized words: the lemma before the
+    /// opening quote (kept along an enumeration of quoted names) or before the run
+    /// (0: the token is in neither).
+    pub(crate) cue: u64,
 }
 
 /// Morphological facts of one word form, cached per document.
@@ -201,6 +205,7 @@ impl TokInfo {
             prior: [0; 2],
             fact: 0,
             class: v,
+            cue: 0,
         }
     }
 }
@@ -316,12 +321,63 @@ pub(crate) fn describe_with(
             }
         }
     }
+    mark_cues(tokens, text, sent_starts, &mut out);
     Gazetteer::global().annotate(&mut out);
     match facts {
         Some(f) => mark_facts(f, tokens, &mut out),
         None => mark_facts(&facts::extract(text, tokens, None), tokens, &mut out),
     }
     out
+}
+
+/// Marks the cue words of quoted names and capitalized runs ([`TokInfo::cue`]).
+fn mark_cues(tokens: &[Token], text: &str, sent_starts: &[bool], out: &mut [TokInfo]) {
+    const IN_QUOTES: u64 = 0x6375_0001;
+    const IN_RUN: u64 = 0x6375_0002;
+    // cues as token indices (`None` inside: the sentence start): of the open quote, of
+    // the last closed one (for enumerations) and of the current capitalized run
+    let mut open: Option<Option<usize>> = None;
+    let mut last: Option<Option<usize>> = None;
+    let mut run: Option<Option<usize>> = None;
+    let mut marks = vec![None; out.len()];
+    for i in 0..out.len() {
+        let start = sent_starts.get(i).copied().unwrap_or(false);
+        if start {
+            (open, last, run) = (None, None, None);
+        }
+        let w = tokens[i].text(text);
+        let prev = (i > 0 && !start).then(|| i - 1);
+        let opening = matches!(w, "«" | "„") || (matches!(w, "\"" | "“") && open.is_none());
+        let closing = matches!(w, "»") || (matches!(w, "\"" | "”") && open.is_some());
+        if open.is_some() && closing {
+            last = open.take();
+            continue;
+        }
+        if opening {
+            // `X «A», «B» и «C»`: the enumeration keeps the cue of its first name
+            let enumerated = i > 0 && matches!(tokens[i - 1].text(text), "," | "и" | "или");
+            open = Some(last.filter(|_| enumerated).unwrap_or(prev));
+            run = None;
+            continue;
+        }
+        if let Some(q) = open {
+            marks[i] = Some((IN_QUOTES, q));
+            continue;
+        }
+        if !matches!(w, "," | "и" | "или") {
+            last = None;
+        }
+        if out[i].flags & flag::CAP != 0 && !start {
+            marks[i] = Some((IN_RUN, *run.get_or_insert(prev)));
+        } else {
+            run = None;
+        }
+    }
+    for (i, m) in marks.into_iter().enumerate() {
+        if let Some((kind, cue)) = m {
+            out[i].cue = mix(kind, cue.map_or(BOS, |j| out[j].lemma));
+        }
+    }
 }
 
 /// Marks the rule-based facts (money, dates, ...) as BILOU features.
@@ -363,6 +419,7 @@ pub(super) mod t {
     pub(in crate::ner) const PARENT: u64 = 130;
     pub(in crate::ner) const LEX: u64 = 150;
     pub(in crate::ner) const PRIOR: u64 = 170;
+    pub(in crate::ner) const CUE: u64 = 180;
     pub(in crate::ner) const STACK: u64 = 200;
 }
 
@@ -481,6 +538,10 @@ pub(crate) fn base_features(s: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(key2(t::CASE, c.case, c.pos));
     out.push(key2(t::CASE + 1, p1.lemma, c.case));
     out.push(key2(t::CASE + 2, c.case, c.shape));
+    if c.cue != 0 {
+        out.push(key(t::CUE, c.cue));
+        out.push(key2(t::CUE + 1, c.cue, c.shape));
+    }
 }
 
 /// The feature keys of token `i` over the `parent` tags of the enclosing layer.

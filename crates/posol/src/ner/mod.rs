@@ -7,7 +7,9 @@
 //! trained on NEREL by `posol-build train-ner` and embedded in the library
 //! (`data/ner.bin`); features include word shape and affixes, lemmas and grammemes of
 //! the morphological analyzer (with the OpenCorpora Name/Surn/Patr/Geox/Orgn/Abbr marks),
-//! hand-written gazetteers and the rule-based [`facts`](crate::facts) (as features).
+//! hand-written gazetteers, the rule-based [`facts`](crate::facts) (as features) and the
+//! cue word of a quoted name or a capitalized run (the lemma before `«` or before the
+//! run: `фильм «…»`, `кинотеатрах «Звезда», «Космос» и «Юность»`).
 //! The outer layer runs twice over a document: a second pass adds what the first pass
 //! found in the whole document (its tags around the token, the type it gave the same
 //! lemma or lemma sequence elsewhere) as features; it was trained on first-pass output

@@ -358,3 +358,36 @@ fn stack_info_is_robust() {
         }
     }
 }
+
+#[test]
+fn cues_of_quoted_names_and_capitalized_runs() {
+    use super::features::describe;
+    let text = "Фильмы идут в кинотеатрах «Звезда», «Космос» и «Юность». \
+                Их видел Сергей Лавров у дома. «Звезда» закрыта.";
+    let doc = crate::analyze(text);
+    let toks = doc.tokens();
+    let starts = super::tagger::sentence_starts(toks.len(), doc.sentences());
+    let infos = describe(text, toks, &starts, &|_: &str| 0);
+    let cue = |word: &str, nth: usize| {
+        let i = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.text(text) == word)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .unwrap();
+        infos[i].cue
+    };
+    // an enumeration of quoted names keeps the cue of its first name
+    assert_ne!(cue("Звезда", 0), 0);
+    assert_eq!(cue("Звезда", 0), cue("Космос", 0));
+    assert_eq!(cue("Звезда", 0), cue("Юность", 0));
+    // a capitalized run: the word before it, for every word of the run
+    assert_ne!(cue("Сергей", 0), 0);
+    assert_eq!(cue("Сергей", 0), cue("Лавров", 0));
+    assert_ne!(cue("Сергей", 0), cue("Звезда", 0));
+    // no cue outside quotes and runs; a quote at the sentence start has its own cue
+    assert_eq!(cue("идут", 0), 0);
+    assert_eq!(cue("дома", 0), 0);
+    assert_ne!(cue("Звезда", 1), cue("Звезда", 0));
+}
