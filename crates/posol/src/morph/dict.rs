@@ -224,16 +224,7 @@ impl Dict {
         })
     }
 
-    /// The corpus statistics of `word` (one exact fst lookup), for [`Dict::prob_of`];
-    /// empty when the corpus does not know the word.
-    pub(crate) fn probs_of(&self, word: &str) -> &'static [u8] {
-        let Some(m) = &self.words else { return &[] };
-        let mut key = Vec::with_capacity(word.len());
-        encode_key(word, &mut key);
-        m.get(&key).map_or(&[], |v| self.probs_at(v))
-    }
-
-    /// P(tag | word) from the statistics returned by [`Dict::probs_of`] (0 when unknown).
+    /// P(tag | word) from the statistics returned by [`Dict::lookup`] (0 when unknown).
     pub(crate) fn prob_of(pool: &[u8], tag: u16) -> f32 {
         let n = u32_at(pool, 0) as usize;
         (0..n)

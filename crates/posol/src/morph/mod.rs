@@ -275,7 +275,7 @@ impl Analyzer {
 
     /// Appends the dictionary analyses of a lower-case word to `out` (as
     /// [`Analyzer::dict_parses`] with score 1); `false` if one of them has no compact form.
-    /// Also returns the word's corpus statistics (as `Dict::probs_of`).
+    /// Also returns the word's corpus statistics (from `Dict::lookup`).
     fn dict_analyses(
         &self,
         lower: &str,
@@ -300,18 +300,28 @@ impl Analyzer {
 
     /// Analyses a lower-case word; `depth` limits recursion of the guessers.
     pub(crate) fn parse_lower(&'static self, lower: &str, depth: u8) -> Vec<Parse> {
-        let mut res = self.dict_parses(lower, 1.0);
+        let (mut res, stats) = self.dict_parses_and_stats(lower, 1.0);
         if res.is_empty() {
             res = self.guess(lower, depth);
         }
-        apply_probabilities(self.dict.probs_of(lower), &mut res);
+        apply_probabilities(stats, &mut res);
         res
     }
 
     /// Dictionary analyses of a lower-case word, in dictionary order.
     pub(crate) fn dict_parses(&'static self, lower: &str, score: f32) -> Vec<Parse> {
+        self.dict_parses_and_stats(lower, score).0
+    }
+
+    /// [`Analyzer::dict_parses`] and the word's corpus statistics (from `Dict::lookup`),
+    /// from one dictionary walk.
+    fn dict_parses_and_stats(
+        &'static self,
+        lower: &str,
+        score: f32,
+    ) -> (Vec<Parse>, &'static [u8]) {
         let mut res = Vec::new();
-        self.dict.lookup(lower, &mut |fixed, pool| {
+        let stats = self.dict.lookup(lower, &mut |fixed, pool| {
             let entries = Dict::entries(pool);
             res.reserve(entries.size_hint().0.min(64));
             for e in entries {
@@ -323,7 +333,7 @@ impl Analyzer {
         for p in &mut res {
             p.known = true;
         }
-        res
+        (res, stats)
     }
 
     /// Builds the parse of `pre + fixed + post` where `fixed` is form `e.idx` of paradigm
@@ -463,7 +473,8 @@ impl Scored for Analysis {
 }
 
 /// Replaces scores with P(tag | word) where the corpus statistics `stats` (from
-/// `Dict::probs_of`) know the word (sorting by it), otherwise normalizes the scores to sum to 1 (keeping the order).
+/// `Dict::lookup`) know the word (sorting by it), otherwise normalizes the scores to
+/// sum to 1 (keeping the order).
 fn apply_probabilities<T: Scored>(stats: &[u8], res: &mut [T]) {
     if res.is_empty() {
         return;
