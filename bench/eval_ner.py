@@ -103,7 +103,9 @@ def micro(gold, pred, *extra):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--model', help='model file (default: the embedded one)')
+    ap.add_argument('--model', help='model file (default: the embedded one); it must have been '
+                    'trained with this source tree: features are computed by the current code, '
+                    'so a model from other feature code scores wrongly without an error')
     ap.add_argument('--no-natasha', action='store_true')
     ap.add_argument('--merged', action='store_true',
                     help='also score the merged entities of posol.analyze on NEREL dev')
