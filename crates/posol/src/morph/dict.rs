@@ -174,36 +174,24 @@ impl Dict {
     /// the corpus does not know the word).
     pub(crate) fn lookup(&self, word: &str, f: &mut dyn FnMut(&str, &[u8])) -> &'static [u8] {
         let Some(m) = &self.words else { return &[] };
-        let mut scratch = SCRATCH.take();
-        scratch.key.clear();
-        encode_key(word, &mut scratch.key);
-        let mut walker = Walker::new(m.as_fst(), &scratch.key, self.word_pool, 2);
-        walker.buf = std::mem::take(&mut scratch.buf);
-        walker.text = std::mem::take(&mut scratch.text);
-        let key = &scratch.key;
-        match (&self.words_jump, Jump::letters(key)) {
+        let mut walker = Walker::new(m.as_fst(), word, self.word_pool, 2);
+        match (&self.words_jump, Jump::letters(&walker.s.key)) {
             (Some(jump), Some((a, b))) => {
                 // the first two letters through the table, with their `ё` variants in
                 // the order of `walk` (`ё` first)
                 for x in yo_variants(a) {
                     for y in yo_variants(b) {
                         if let Some((addr, out)) = jump.get(x, y) {
-                            walker.buf.clear();
-                            walker.buf.extend_from_slice(&[x, y]);
+                            walker.s.buf.clear();
+                            walker.s.buf.extend_from_slice(&[x, y]);
                             walker.walk(addr, out, 2, x == a && y == b, f);
                         }
                     }
                 }
             }
-            _ => {
-                walker.buf.clear();
-                walker.walk(m.as_fst().root().addr(), Output::zero(), 0, true, f);
-            }
+            _ => walker.walk(m.as_fst().root().addr(), Output::zero(), 0, true, f),
         }
         let exact = walker.exact;
-        scratch.buf = walker.buf;
-        scratch.text = walker.text;
-        SCRATCH.set(scratch);
         exact.map_or(&[], |v| self.probs_at(v))
     }
 
@@ -238,9 +226,7 @@ impl Dict {
         let Some(m) = self.pred.get(prefix_id) else {
             return;
         };
-        let mut key = Vec::with_capacity(suffix.len());
-        encode_key(suffix, &mut key);
-        let mut walker = Walker::new(m.as_fst(), &key, self.pred_pool, 4);
+        let mut walker = Walker::new(m.as_fst(), suffix, self.pred_pool, 4);
         let mut cb = |fixed: &str, slice: &[u8]| {
             let n = u32_at(slice, 0) as usize;
             let items: Vec<(u32, Entry)> = (0..n)
@@ -329,7 +315,8 @@ impl Jump {
     }
 }
 
-/// Reused buffers of [`Dict::lookup`] (the encoded key, the walked spelling, its text).
+/// Buffers reused by the walks of one thread: the encoded key, the spelling walked so
+/// far, and its decoded text handed to callbacks.
 #[derive(Default)]
 struct Scratch {
     key: Vec<u8>,
@@ -342,13 +329,10 @@ thread_local! {
 }
 
 /// A depth-first walk of an fst along an encoded key, branching to `ё` at every `е`.
-struct Walker<'k> {
-    fst: &'k Fst<&'static [u8]>,
-    key: &'k [u8],
-    /// The encoded spelling walked so far.
-    buf: Vec<u8>,
-    /// Scratch space for the decoded spelling handed to the callback.
-    text: String,
+/// It holds this thread's [`Scratch`] while it lives.
+struct Walker<'f> {
+    fst: &'f Fst<&'static [u8]>,
+    s: Scratch,
     /// The pool the values point into, and the size of its units in bytes.
     pool: &'static [u8],
     unit: usize,
@@ -356,13 +340,22 @@ struct Walker<'k> {
     exact: Option<u64>,
 }
 
-impl<'k> Walker<'k> {
-    fn new(fst: &'k Fst<&'static [u8]>, key: &'k [u8], pool: &'static [u8], unit: usize) -> Self {
+impl Drop for Walker<'_> {
+    fn drop(&mut self) {
+        SCRATCH.set(std::mem::take(&mut self.s));
+    }
+}
+
+impl<'f> Walker<'f> {
+    /// A walk of `fst` along the encoding of `word`.
+    fn new(fst: &'f Fst<&'static [u8]>, word: &str, pool: &'static [u8], unit: usize) -> Self {
+        let mut s = SCRATCH.take();
+        s.key.clear();
+        s.buf.clear();
+        encode_key(word, &mut s.key);
         Walker {
             fst,
-            key,
-            buf: Vec::new(),
-            text: String::new(),
+            s,
             pool,
             unit,
             exact: None,
@@ -384,14 +377,14 @@ impl<'k> Walker<'k> {
         let mut node = fst.node(addr);
         let mut out = out;
         let mut i = pos;
-        while let Some(&b) = self.key.get(i) {
+        while let Some(&b) = self.s.key.get(i) {
             if b == YE {
                 if let Some(t) = node.find_input(YO).map(|t| node.transition(t)) {
-                    let mark = self.buf.len();
-                    self.buf.extend_from_slice(&self.key[pos..i]);
-                    self.buf.push(YO);
+                    let mark = self.s.buf.len();
+                    self.s.buf.extend_from_slice(&self.s.key[pos..i]);
+                    self.s.buf.push(YO);
                     self.walk(t.addr, out.cat(t.out), i + 1, false, f);
-                    self.buf.truncate(mark);
+                    self.s.buf.truncate(mark);
                 }
             }
             let Some(t) = node.find_input(b) else { return };
@@ -414,12 +407,12 @@ impl<'k> Walker<'k> {
             // the empty list: a word known only to the statistics
             return;
         }
-        let mark = self.buf.len();
-        self.buf.extend_from_slice(&self.key[pos..]);
-        self.text.clear();
-        if decode_key(&self.buf, &mut self.text) {
-            f(&self.text, slice);
+        let mark = self.s.buf.len();
+        self.s.buf.extend_from_slice(&self.s.key[pos..]);
+        self.s.text.clear();
+        if decode_key(&self.s.buf, &mut self.s.text) {
+            f(&self.s.text, slice);
         }
-        self.buf.truncate(mark);
+        self.s.buf.truncate(mark);
     }
 }
