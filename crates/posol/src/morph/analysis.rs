@@ -249,7 +249,7 @@ impl Analysis {
             return None;
         }
         let form = d.form(self.para, self.idx);
-        let stem = mid.strip_prefix(form.prefix)?.strip_suffix(form.suffix)?;
+        let stem = form.stem_of(mid)?;
         let norm = d.form(self.para, 0);
         out.reserve(fixed.len() + 8);
         out.push_str(fixed.get(..pre)?);
@@ -431,17 +431,27 @@ impl Analyzer {
         score: f32,
         lemma: &mut String,
     ) -> Result<Option<Analysis>, ()> {
+        self.spelling_analysis(fixed, yo_mask(lower, fixed), e, score, lemma)
+    }
+
+    /// [`Analyzer::paradigm_analysis`] with `yo_mask(lower, fixed)` already computed (it
+    /// is the same for all the dictionary forms of one spelling).
+    pub(crate) fn spelling_analysis(
+        &self,
+        fixed: &str,
+        yo: Option<u64>,
+        e: Entry,
+        score: f32,
+        lemma: &mut String,
+    ) -> Result<Option<Analysis>, ()> {
         if e.idx as usize >= self.dict.paradigm_len(e.para) {
             return Ok(None);
         }
         let form = self.dict.form(e.para, e.idx);
-        let Some(stem) = fixed
-            .strip_prefix(form.prefix)
-            .and_then(|s| s.strip_suffix(form.suffix))
-        else {
+        let Some(stem) = form.stem_of(fixed) else {
             return Ok(None);
         };
-        let yo = yo_mask(lower, fixed).ok_or(())?;
+        let yo = yo.ok_or(())?;
         let t = self.tag_info(form.tag);
         let upos = match t.map(|t| t.upos) {
             Some(u @ ("SCONJ" | "VERB")) => {

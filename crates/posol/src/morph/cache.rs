@@ -67,18 +67,20 @@ impl Default for Slot {
 }
 
 impl Slot {
-    fn new(key: Key, len: u8, parses: &[Analysis]) -> Slot {
-        let mut slot = Slot {
-            key,
-            len,
-            n: parses.len() as u8,
-            ..Slot::default()
-        };
-        match slot.inline.get_mut(..parses.len()) {
-            Some(inline) => inline.copy_from_slice(parses),
-            None => slot.spill = parses.into(),
+    /// Stores a word and its parses in place of what the slot held.
+    fn fill(&mut self, key: Key, len: u8, parses: &[Analysis]) {
+        self.key = key;
+        self.len = len;
+        self.n = parses.len() as u8;
+        match self.inline.get_mut(..parses.len()) {
+            Some(inline) => {
+                inline.copy_from_slice(parses);
+                if !self.spill.is_empty() {
+                    self.spill = Box::default();
+                }
+            }
+            None => self.spill = parses.into(),
         }
-        slot
     }
 
     fn parses(&self) -> &[Analysis] {
@@ -182,7 +184,7 @@ pub(crate) fn get_or_compute(
         let victim = set * 2 + (1 - (*last as usize & 1));
         if let (Some(t), Some(s)) = (tags.get_mut(victim), slots.get_mut(victim)) {
             *t = tag;
-            *s = Slot::new(key, len as u8, parses);
+            s.fill(key, len as u8, parses);
             *last = (victim - set * 2) as u8;
         }
     });

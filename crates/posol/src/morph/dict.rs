@@ -97,6 +97,32 @@ pub(crate) struct Form {
     pub(crate) prefix: &'static str,
 }
 
+impl Form {
+    /// The stem of `word` as this form (`word` without the form's prefix and suffix);
+    /// `None` if `word` does not have them. The affixes are a few bytes long, so they are
+    /// compared in place rather than with a library call.
+    #[inline]
+    pub(crate) fn stem_of<'a>(&self, word: &'a str) -> Option<&'a str> {
+        let (w, p, s) = (
+            word.as_bytes(),
+            self.prefix.as_bytes(),
+            self.suffix.as_bytes(),
+        );
+        let end = w.len().checked_sub(s.len())?;
+        let (head, tail) = (w.get(..p.len())?, w.get(end..)?);
+        if !same_bytes(head, p) || !same_bytes(tail, s) {
+            return None;
+        }
+        word.get(p.len()..end)
+    }
+}
+
+/// Byte-wise equality of two short slices of the same length, without a `memcmp` call.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 impl Dict {
     /// A dictionary with no words (used if the artifact is missing or malformed).
     pub(crate) fn empty() -> Dict {

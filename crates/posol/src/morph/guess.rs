@@ -125,15 +125,20 @@ impl Analyzer {
             return fixed(self.extra.unkn, 1.0);
         }
         let mut res: Vec<Parse> = Vec::new();
-        let mut seen: Vec<(String, u16, Option<u16>)> = Vec::new();
+        // positions in `res` of the parses added through `add` (the duplicates it drops
+        // have the same word, tag and paradigm as one of them)
+        let mut added: Vec<usize> = Vec::new();
+        let para = |p: &Parse| match &p.origin {
+            Origin::Paradigm { para, .. } => Some(*para),
+            _ => None,
+        };
         let mut add = |p: Parse, res: &mut Vec<Parse>| {
-            let para = match &p.origin {
-                Origin::Paradigm { para, .. } => Some(*para),
-                _ => None,
-            };
-            let key = (p.word.clone(), p.tag_id, para);
-            if !seen.contains(&key) {
-                seen.push(key);
+            let dup = added
+                .iter()
+                .filter_map(|&i| res.get(i))
+                .any(|q| q.tag_id == p.tag_id && para(q) == para(&p) && q.word == p.word);
+            if !dup {
+                added.push(res.len());
                 res.push(p);
             }
         };
@@ -240,30 +245,34 @@ impl Analyzer {
         if proper || lower.contains('-') {
             return;
         }
-        let table = self.surnames.get_or_init(|| self.surname_table());
-        for (ending, e) in table {
-            if lower.len() >= ending.len() + 4 && lower.ends_with(ending.as_str()) {
-                if let Ok(Some(mut a)) = self.paradigm_analysis(lower, lower, *e, 0.5, lemma) {
-                    a.score *= 0.05;
-                    out.push(a);
-                }
+        for e in self.surname_forms(lower) {
+            if let Ok(Some(mut a)) = self.paradigm_analysis(lower, lower, e, 0.5, lemma) {
+                a.score *= 0.05;
+                out.push(a);
             }
         }
+    }
+
+    /// The model surname forms whose ending `lower` has (with at least four letters'
+    /// worth of bytes before it), in table order.
+    fn surname_forms<'a>(&'static self, lower: &'a str) -> impl Iterator<Item = Entry> + 'a {
+        let table = self.surnames.get_or_init(|| self.surname_table());
+        let last = lower.as_bytes().last().copied();
+        table.iter().filter_map(move |(ending, e)| {
+            // the last byte rules out most endings without a string comparison
+            let fits = ending.as_bytes().last().copied() == last
+                && lower.len() >= ending.len() + 4
+                && lower.ends_with(ending.as_str());
+            fits.then_some(*e)
+        })
     }
 
     /// Russian-type surname parses (`-ов`, `-ев`, `-ёв`, `-ин`) built by analogy with
     /// dictionary surnames, so that unknown `Жапаровым` gets the lemma `жапаров`.
     fn surname_parses(&'static self, lower: &str) -> Vec<Parse> {
-        let table = self.surnames.get_or_init(|| self.surname_table());
-        let mut out = Vec::new();
-        for (ending, e) in table {
-            if lower.len() >= ending.len() + 4 && lower.ends_with(ending.as_str()) {
-                if let Some(p) = self.paradigm_parse(lower, *e, 0.5, "", "") {
-                    out.push(p);
-                }
-            }
-        }
-        out
+        self.surname_forms(lower)
+            .filter_map(|e| self.paradigm_parse(lower, e, 0.5, "", ""))
+            .collect()
     }
 
     /// Endings of model surnames (`-ов`, `-ев`, `-ёв`, `-ин` and their case forms) with
@@ -357,14 +366,16 @@ impl Analyzer {
             super::tags::fix_rare_cases(g & !const_bit("voct") & !const_bit("acc2"))
         };
         let unknown = |p: &Parse| p.tag_id == self.extra.unkn;
+        let right_feats: Vec<u128> = rp.iter().map(feat).collect();
         for l in &lp {
-            if unknown(l) {
+            if unknown(l) || !l.known {
                 continue;
             }
-            for r in &rp {
+            let left_feat = feat(l);
+            for (r, &right_feat) in rp.iter().zip(&right_feats) {
                 // both parts inflect only when both are dictionary words (`человек-гора`);
                 // in unknown names the first part usually stays fixed (`Касым-Жомарта`)
-                if feat(l) == feat(r) && !unknown(r) && l.known && r.known {
+                if r.known && !unknown(r) && left_feat == right_feat {
                     let word = format!("{}-{}", l.word, r.word);
                     let lemma = format!("{}-{}", l.lemma, r.lemma);
                     let origin = Origin::Pair(Box::new((l.clone(), r.clone())));
@@ -457,7 +468,9 @@ impl Analyzer {
             return Vec::new();
         }
         let mut totals = [1u32; 3];
-        let mut seen: Vec<(String, u16, u16)> = Vec::new();
+        // the distinct guessed spellings, and (spelling, tag, paradigm) already taken
+        let mut spellings: Vec<String> = Vec::new();
+        let mut seen: Vec<(usize, u16, u16)> = Vec::new();
         for prefix_id in (0..self.dict.prefixes.len().min(3)).rev() {
             let prefix = self.dict.prefixes[prefix_id];
             if !w.starts_with(prefix) {
@@ -468,7 +481,21 @@ impl Analyzer {
                 let (start, end) = w.split_at(split);
                 self.dict
                     .predict(prefix_id, end, &mut |fixed_suffix, items| {
-                        let fixed_word = format!("{start}{fixed_suffix}");
+                        let same = |s: &String| {
+                            s.len() == start.len() + fixed_suffix.len()
+                                && s.starts_with(start)
+                                && s.ends_with(fixed_suffix)
+                        };
+                        let spelling = match spellings.iter().position(same) {
+                            Some(i) => i,
+                            None => {
+                                spellings.push(format!("{start}{fixed_suffix}"));
+                                spellings.len() - 1
+                            }
+                        };
+                        let Some(fixed_word) = spellings.get(spelling) else {
+                            return;
+                        };
                         for &(cnt, e) in items {
                             let Some(t) = self.tag_info(self.dict.form(e.para, e.idx).tag) else {
                                 continue;
@@ -477,16 +504,12 @@ impl Analyzer {
                                 continue;
                             }
                             totals[prefix_id] += cnt;
-                            let key = (
-                                fixed_word.clone(),
-                                self.dict.form(e.para, e.idx).tag,
-                                e.para,
-                            );
+                            let key = (spelling, self.dict.form(e.para, e.idx).tag, e.para);
                             if seen.contains(&key) {
                                 continue;
                             }
                             seen.push(key);
-                            if let Some(p) = self.suffix_parse(&fixed_word, e) {
+                            if let Some(p) = self.suffix_parse(fixed_word, e) {
                                 out.push((cnt, prefix_id, p));
                             }
                         }

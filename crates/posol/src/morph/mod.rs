@@ -284,8 +284,9 @@ impl Analyzer {
     ) -> (bool, &'static [u8]) {
         let mut ok = true;
         let stats = self.dict.lookup(lower, &mut |fixed, pool| {
+            let yo = analysis::yo_mask(lower, fixed);
             for e in Dict::entries(pool) {
-                match self.paradigm_analysis(lower, fixed, e, 1.0, lemma) {
+                match self.spelling_analysis(fixed, yo, e, 1.0, lemma) {
                     Ok(Some(mut a)) => {
                         a.known = true;
                         out.push(a);
@@ -350,7 +351,7 @@ impl Analyzer {
             return None;
         }
         let form = self.dict.form(e.para, e.idx);
-        let stem = fixed.strip_prefix(form.prefix)?.strip_suffix(form.suffix)?;
+        let stem = form.stem_of(fixed)?;
         let norm = self.dict.form(e.para, 0);
         let mut lemma = String::with_capacity(pre.len() + fixed.len() + 8 + post.len());
         lemma.push_str(pre);
