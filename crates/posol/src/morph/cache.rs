@@ -9,7 +9,7 @@
 //! bytes, over 99% of news tokens) and, for most words, all its compact [`Analysis`]
 //! records (24 bytes each, no strings; words with more than [`INLINE`] parses keep them in
 //! a separate list), so a hit reads one slot: it skips the dictionary walk and the
-//! guessers. A small array of hash tags beside the slots (256 KB) answers most misses
+//! guessers. A small array of hash tags beside the slots (192 KB) answers most misses
 //! without touching the slots. The results are the same with or without the cache.
 
 use std::cell::RefCell;
@@ -88,13 +88,20 @@ impl Slot {
     }
 }
 
-/// The slots; per slot, a tag from the hash of its word (0: empty); per set, the way
-/// used most recently (the other one is replaced next).
+/// The slots, and per set one small record beside them: the tags of its two slots and
+/// the way used most recently (the other one is replaced next).
 #[derive(Default)]
 struct Cache {
-    tags: Vec<u32>,
+    sets: Vec<SetTags>,
     slots: Vec<Slot>,
-    recent: Vec<u8>,
+}
+
+/// The tags (from the hash of the word; 0: empty) of a set's two slots and the way used
+/// most recently: what a lookup reads before it touches a slot.
+#[derive(Clone, Copy, Default)]
+struct SetTags {
+    tags: [u16; 2],
+    recent: u16,
 }
 
 thread_local! {
@@ -135,22 +142,19 @@ pub(crate) fn get_or_compute(
         return compute(out);
     };
     let h = hash(&key, len);
-    let tag = (h as u32) | 1;
+    let tag = (h as u16) | 1;
     let set = (h >> 40) as usize & (SETS - 1);
     let ways = set * 2..set * 2 + 2;
     let hit = CACHE.with(|c| {
         let mut c = c.try_borrow_mut().ok()?;
-        let Cache {
-            tags,
-            slots,
-            recent,
-        } = &mut *c;
-        let tags = tags.get(ways.clone())?;
+        let Cache { sets, slots } = &mut *c;
+        let entry = sets.get_mut(set)?;
         let slots = slots.get(ways.clone())?;
-        let w = (0..2)
-            .find(|&w| tags[w] == tag && slots[w].len as usize == len && slots[w].key == key)?;
+        let w = (0..2).find(|&w| {
+            entry.tags[w] == tag && slots[w].len as usize == len && slots[w].key == key
+        })?;
         out.extend_from_slice(slots[w].parses());
-        *recent.get_mut(set)? = w as u8;
+        entry.recent = w as u16;
         Some(())
     });
     if hit.is_some() {
@@ -168,24 +172,19 @@ pub(crate) fn get_or_compute(
         let Ok(mut c) = c.try_borrow_mut() else {
             return;
         };
-        let Cache {
-            tags,
-            slots,
-            recent,
-        } = &mut *c;
+        let Cache { sets, slots } = &mut *c;
         if slots.is_empty() {
-            tags.resize(SETS * 2, 0);
+            sets.resize(SETS, SetTags::default());
             slots.resize_with(SETS * 2, Slot::default);
-            recent.resize(SETS, 0);
         }
-        let Some(last) = recent.get_mut(set) else {
+        let Some(entry) = sets.get_mut(set) else {
             return;
         };
-        let victim = set * 2 + (1 - (*last as usize & 1));
-        if let (Some(t), Some(s)) = (tags.get_mut(victim), slots.get_mut(victim)) {
-            *t = tag;
+        let way = 1 - (entry.recent as usize & 1);
+        if let Some(s) = slots.get_mut(set * 2 + way) {
+            entry.tags[way] = tag;
+            entry.recent = way as u16;
             s.fill(key, len as u8, parses);
-            *last = (victim - set * 2) as u8;
         }
     });
 }
