@@ -11,7 +11,7 @@ const PARTICLES: &[&str] = &["-то", "-ка", "-таки", "-де", "-с", "-л
 
 /// Prefixes after which the rest of a word is analysed on its own (`экс-премьер`,
 /// `вице-президента`, `антикризисный`).
-const PREFIXES: &[&str] = &[
+pub(super) const PREFIXES: &[&str] = &[
     "экс-",
     "вице-",
     "анти-",
@@ -66,9 +66,9 @@ const PREFIXES: &[&str] = &[
 const MAX_DEPTH: u8 = 2;
 
 /// Longest ending looked up in the prediction table.
-const MAX_SUFFIX: usize = 5;
+pub(super) const MAX_SUFFIX: usize = 5;
 
-fn is_number(w: &str) -> Option<bool> {
+pub(super) fn is_number(w: &str) -> Option<bool> {
     let digits = w.chars().filter(char::is_ascii_digit).count();
     if digits == 0 {
         return None;
@@ -255,7 +255,10 @@ impl Analyzer {
 
     /// The model surname forms whose ending `lower` has (with at least four letters'
     /// worth of bytes before it), in table order.
-    fn surname_forms<'a>(&'static self, lower: &'a str) -> impl Iterator<Item = Entry> + 'a {
+    pub(super) fn surname_forms<'a>(
+        &'static self,
+        lower: &'a str,
+    ) -> impl Iterator<Item = Entry> + 'a {
         let table = self.surnames.get_or_init(|| self.surname_table());
         let last = lower.as_bytes().last().copied();
         table.iter().filter_map(move |(ending, e)| {

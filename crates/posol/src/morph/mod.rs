@@ -40,6 +40,7 @@ mod guess;
 mod inflect;
 mod key;
 mod parse;
+mod quick_guess;
 mod tags;
 #[cfg(test)]
 mod tests;
@@ -235,23 +236,41 @@ impl Analyzer {
             } else {
                 // guesses (and the rare dictionary words the fast path cannot describe)
                 out.truncate(start);
-                let mut parses = if ok {
-                    // not in the dictionary: guess without looking it up again
-                    let mut res = self.guess(lower, 0);
-                    apply_probabilities(stats, &mut res);
-                    res
-                } else {
-                    self.parse_lower(lower, 0)
-                };
-                if capitalized {
-                    self.name_heuristics(lower, &mut parses);
-                }
-                for (i, p) in parses.iter().enumerate() {
-                    out.push(self.compact(lower, p, i));
+                if !(ok && self.quick_guess(lower, capitalized, stats, out)) {
+                    self.general_guess(lower, capitalized, ok, stats, out);
                 }
             }
             LEMMA.set(lemma);
         });
+    }
+
+    /// Appends the analyses of a lower-case word to `out` through [`Parse`] values, in
+    /// compact form: with `not_in_dict` the guesses for a word not in the dictionary
+    /// (statistics `stats`), otherwise a dictionary word whose analyses have no compact
+    /// form, analysed again; with the name adjustments for a `capitalized` word. [`Analyzer::quick_guess`] is the faster
+    /// path for most unknown words; both give the same analyses.
+    fn general_guess(
+        &'static self,
+        lower: &str,
+        capitalized: bool,
+        not_in_dict: bool,
+        stats: &[u8],
+        out: &mut Vec<Analysis>,
+    ) {
+        let mut parses = if not_in_dict {
+            // not in the dictionary: guess without looking it up again
+            let mut res = self.guess(lower, 0);
+            apply_probabilities(stats, &mut res);
+            res
+        } else {
+            self.parse_lower(lower, 0)
+        };
+        if capitalized {
+            self.name_heuristics(lower, &mut parses);
+        }
+        for (i, p) in parses.iter().enumerate() {
+            out.push(self.compact(lower, p, i));
+        }
     }
 
     /// Same as [`Analyzer::parse`] but always analyses the word, bypassing (and not

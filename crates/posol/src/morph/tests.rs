@@ -247,3 +247,61 @@ proptest! {
         }
     }
 }
+
+/// Invented unknown words (names, loanwords, coinages, ё-spellings) for the two guessing
+/// paths.
+const UNKNOWN_WORDS: &[&str] = &[
+    "Жаксылыков",
+    "Жаксылыкова",
+    "Бекмуханбетовой",
+    "Тулегеновым",
+    "Кенжебаевич",
+    "Маттарелло",
+    "Пеллегрини",
+    "Сантакроче",
+    "Абдрахмановны",
+    "криптобиржами",
+    "блокчейнизации",
+    "хайповых",
+    "зумеров",
+    "перезапустившего",
+    "краудфандинговой",
+    "Вестфольдом",
+    "мемасиками",
+    "пересчётками",
+    "нейросетевыми",
+    "стримерша",
+    "Кызылжарского",
+    "Уральскими",
+    "гиперлупом",
+    "ёжиковедами",
+    "Йоханнесбурге",
+    "Шымкенте",
+];
+
+#[test]
+fn quick_guesses_equal_the_general_path() {
+    let mut quick = Vec::new();
+    let mut general = Vec::new();
+    let mut taken = 0;
+    for word in UNKNOWN_WORDS {
+        let lower = word.to_lowercase();
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        if a().parse(&lower).iter().any(|p| p.is_known()) {
+            continue;
+        }
+        quick.clear();
+        general.clear();
+        if a().quick_guess(&lower, capitalized, &[], &mut quick) {
+            taken += 1;
+            a().general_guess(&lower, capitalized, true, &[], &mut general);
+            assert_eq!(quick, general, "{word}");
+        }
+    }
+    assert!(taken >= 15, "the quick path took only {taken} words");
+    // words with a hyphen or a known prefix take the general path
+    for word in ["вице-спикерами", "экс-премьерша", "антихайповый"]
+    {
+        assert!(!a().quick_guess(word, false, &[], &mut quick), "{word}");
+    }
+}
