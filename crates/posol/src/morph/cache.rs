@@ -74,7 +74,9 @@ impl Slot {
         self.n = parses.len() as u8;
         match self.inline.get_mut(..parses.len()) {
             Some(inline) => {
-                inline.copy_from_slice(parses);
+                for (slot, &a) in inline.iter_mut().zip(parses) {
+                    *slot = a;
+                }
                 if !self.spill.is_empty() {
                     self.spill = Box::default();
                 }
@@ -110,13 +112,21 @@ thread_local! {
 
 /// The word zero-padded into 8-byte words; `None` if longer than [`KEY_BYTES`].
 fn key_of(word: &[u8]) -> Option<Key> {
+    if word.len() > KEY_BYTES {
+        return None;
+    }
     let mut key = [0u64; KEY_BYTES / 8];
     for (k, chunk) in key.iter_mut().zip(word.chunks(8)) {
-        let mut b = [0u8; 8];
-        b[..chunk.len()].copy_from_slice(chunk);
-        *k = u64::from_le_bytes(b);
+        *k = match <[u8; 8]>::try_from(chunk) {
+            Ok(full) => u64::from_le_bytes(full),
+            // the last, short chunk byte by byte (no library call for a few bytes)
+            Err(_) => chunk
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &b| acc << 8 | u64::from(b)),
+        };
     }
-    (word.len() <= KEY_BYTES).then_some(key)
+    Some(key)
 }
 
 /// Multiplicative hash of the key and its length.
@@ -153,7 +163,8 @@ pub(crate) fn get_or_compute(
         let w = (0..2).find(|&w| {
             entry.tags[w] == tag && slots[w].len as usize == len && slots[w].key == key
         })?;
-        out.extend_from_slice(slots[w].parses());
+        // one by one: a few records, not worth a library call
+        out.extend(slots[w].parses().iter().copied());
         entry.recent = w as u16;
         Some(())
     });
