@@ -1,7 +1,8 @@
 //! Reading the value of a mention found elsewhere (by the entity model): the rules run
 //! at the mention's first token and must end exactly at its last.
 
-use super::{dates, lex::Cx, CivilDate, FactKind, FactValue, RULES};
+use super::lex::{qualifier, Cx};
+use super::{dates, CivilDate, FactKind, FactValue, Qualifier, RULES};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -13,7 +14,8 @@ use crate::token::Token;
 ///
 /// The rules first see the whole text (so a count keeps the noun after it); when the
 /// longest reading there does not end where the mention does, they see only the
-/// mention's tokens.
+/// mention's tokens. An amount, percentage or number without a qualifier of its own
+/// takes one written just before the mention (`более чем на 15%` read as `15%`).
 ///
 /// ```
 /// use posol::facts::{read, FactKind, FactValue};
@@ -44,14 +46,36 @@ pub fn read(
             if a >= b || cx.w[a].span.start != span.start || cx.w[b - 1].span.end != span.end {
                 return None;
             }
-            value_at(&cx, a, span, kind, anchor).or_else(|| {
+            let mut value = value_at(&cx, a, span, kind, anchor).or_else(|| {
                 let ta = tokens.partition_point(|t| t.span.start < span.start);
                 let tb = tokens.partition_point(|t| t.span.end <= span.end);
                 let window = Cx::new(text, tokens.get(ta..tb)?);
                 value_at(&window, 0, span, kind, anchor)
-            })
+            });
+            let own = match &mut value {
+                Some(FactValue::Money(m)) => Some(&mut m.qualifier),
+                Some(FactValue::Percent(q) | FactValue::Number(q)) => Some(&mut q.qualifier),
+                _ => None,
+            };
+            if let Some(own @ None) = own {
+                *own = qualifier_before(&cx, a);
+            }
+            value
         })
         .collect()
+}
+
+/// A qualifier that ends right before token `a`, or before a `на` there (`около`,
+/// `не более`, `более чем на`).
+fn qualifier_before(cx: &Cx<'_>, a: usize) -> Option<Qualifier> {
+    let ends = [Some(a), a.checked_sub(1).filter(|&k| cx.low(k) == "на")];
+    ends.into_iter().flatten().find_map(|end| {
+        // the longer group first: `не более` rather than `более`
+        (1..=2).rev().find_map(|n| {
+            let i = end.checked_sub(n)?;
+            qualifier(cx, i).and_then(|(len, q)| (i + len == end).then_some(q))
+        })
+    })
 }
 
 /// The value of a fact of `kind` covering exactly `span` that some rule reads at token `a`.
@@ -119,6 +143,38 @@ mod tests {
         // the noun after the span is still seen
         assert_eq!((*value, counted.as_deref()), (40.0, Some("делегаций")));
         assert!(values[2..].iter().all(Option::is_none), "{values:?}");
+    }
+
+    #[test]
+    fn qualifiers_before_the_mention_are_kept() {
+        let text = "Экспорт вырос более чем на 15%, импорт — не более 3 млрд рублей, \
+                    а ещё на 2% и около 40 сделок.";
+        let tokens = crate::token::tokenize(text);
+        let mentions = [
+            (span_of(text, "15%"), FactKind::Percent),
+            (span_of(text, "3 млрд рублей"), FactKind::Money),
+            (span_of(text, "2%"), FactKind::Percent),
+            (span_of(text, "40"), FactKind::Number),
+        ];
+        let values = read(text, &tokens, &mentions, None);
+        let qualifiers: Vec<Option<Qualifier>> = values
+            .iter()
+            .map(|v| match v {
+                Some(FactValue::Money(m)) => m.qualifier,
+                Some(FactValue::Percent(q) | FactValue::Number(q)) => q.qualifier,
+                _ => panic!("{v:?}"),
+            })
+            .collect();
+        // `на 2%` has no qualifier word
+        assert_eq!(
+            qualifiers,
+            [
+                Some(Qualifier::MoreThan),
+                Some(Qualifier::AtMost),
+                None,
+                Some(Qualifier::About)
+            ]
+        );
     }
 
     #[test]
