@@ -65,6 +65,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         stack_folds: num("--stack-folds", 0.0) as usize,
         stack_fold_epochs: num("--stack-fold-epochs", 10.0) as usize,
         stack_o_bias: crate::flag(args, "--stack-o-bias").and_then(|v| v.parse().ok()),
+        shuffles: num("--shuffles", 1.0) as usize,
     };
     let docs = load_docs(&train_path)?;
     eprintln!(

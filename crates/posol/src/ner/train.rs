@@ -2,7 +2,9 @@
 //!
 //! Averaged perceptron over BILOU tags, one model for the outermost layer and one for
 //! the inner layers (trained on gold parent tags). Deterministic: documents are visited
-//! in a fixed pseudo-random order from a fixed seed.
+//! in a fixed pseudo-random order from a fixed seed. With [`Options::shuffles`] above 1,
+//! each layer is trained that many times over different orders (seeds 0, 1, ...) and
+//! the mean of the averaged weights is stored.
 
 use std::collections::HashMap;
 
@@ -45,6 +47,9 @@ pub struct Options {
     /// Subtracted from the `O` score of the second pass at run time (`None`: the outer
     /// layer's).
     pub stack_o_bias: Option<f32>,
+    /// Perceptrons trained on different document orders whose averaged weights are
+    /// averaged again into each layer (1: one perceptron).
+    pub shuffles: usize,
 }
 
 /// One training sequence: feature ids per token, gold tags, constraints.
@@ -157,10 +162,11 @@ impl Perceptron {
         seqs: &[Seq],
         subset: &[usize],
         epochs: usize,
+        seed: u64,
         log: &mut dyn FnMut(String),
     ) {
         let mut order: Vec<usize> = subset.to_vec();
-        let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let (mut emit, mut scratch, mut pred) = (Vec::new(), Scratch::default(), Vec::new());
         for epoch in 0..epochs {
             for i in (1..order.len()).rev() {
@@ -209,10 +215,10 @@ impl Perceptron {
         pred
     }
 
-    /// The averaged weights by feature id, and the averaged transitions.
-    fn dense(&self) -> (Vec<Vec<(u8, f32)>>, Trans) {
+    /// The averaged transitions, and the averaged weights by feature id.
+    fn weights(&self) -> Weights {
         let c = self.c;
-        let trans: Vec<f32> = self
+        let trans = self
             .trans
             .iter()
             .zip(&self.trans_u)
@@ -223,31 +229,111 @@ impl Perceptron {
             .iter()
             .map(|row| row.iter().map(|w| (w.tag, w.w - w.u / c)).collect())
             .collect();
-        (rows, Trans::new(&trans))
-    }
-
-    fn averaged(&self, keys: &[u64], prune: f32) -> (Vec<f32>, Vec<Row>) {
-        let c = self.c;
-        let trans = self
-            .trans
-            .iter()
-            .zip(&self.trans_u)
-            .map(|(w, u)| w - u / c)
-            .collect();
-        let mut rows = Vec::new();
-        for (id, row) in self.rows.iter().enumerate() {
-            let mut r: Vec<(u8, f32)> = row
-                .iter()
-                .map(|w| (w.tag, w.w - w.u / c))
-                .filter(|&(_, w)| w.abs() >= prune)
-                .collect();
-            if !r.is_empty() {
-                r.sort_by_key(|&(t, _)| t);
-                rows.push((keys[id], r));
-            }
-        }
         (trans, rows)
     }
+
+    /// The averaged weights by feature id, and the averaged transitions prepared for
+    /// decoding.
+    fn dense(&self) -> (Vec<Vec<(u8, f32)>>, Trans) {
+        let (trans, rows) = self.weights();
+        (rows, Trans::new(&trans))
+    }
+}
+
+/// Averaged transitions and averaged weight rows by feature id.
+type Weights = (Vec<f32>, Vec<Vec<(u8, f32)>>);
+
+/// Trains `shuffles` perceptrons on `subset` of `seqs`, each visiting the sequences in
+/// its own order (two at a time), and returns the mean of their averaged weights: a
+/// model of the same size and speed with less of the variance of one order.
+fn train_mean(
+    seqs: &[Seq],
+    subset: &[usize],
+    n_feats: usize,
+    epochs: usize,
+    shuffles: usize,
+    log: &mut dyn FnMut(String),
+) -> Weights {
+    let shuffles = shuffles.max(1);
+    let mut mean: Option<Weights> = None;
+    let mut add = |w: Weights| match &mut mean {
+        None => mean = Some(w),
+        Some((trans, rows)) => {
+            for (a, b) in trans.iter_mut().zip(&w.0) {
+                *a += b;
+            }
+            for (row, other) in rows.iter_mut().zip(w.1) {
+                for (t, x) in other {
+                    match row.iter_mut().find(|e| e.0 == t) {
+                        Some(e) => e.1 += x,
+                        None => row.push((t, x)),
+                    }
+                }
+            }
+        }
+    };
+    let mut seed = 0u64;
+    while (seed as usize) < shuffles {
+        let batch: Vec<u64> = (seed..(seed + 2).min(shuffles as u64)).collect();
+        seed += batch.len() as u64;
+        let logs = std::sync::Mutex::new(Vec::new());
+        let done: Vec<Weights> = std::thread::scope(|sc| {
+            let handles: Vec<_> = batch
+                .iter()
+                .map(|&sd| {
+                    let logs = &logs;
+                    sc.spawn(move || {
+                        let mut p = Perceptron::new(n_feats);
+                        p.train(seqs, subset, epochs, sd, &mut |m| {
+                            if sd == 0 {
+                                logs.lock().map(|mut l| l.push(m)).ok();
+                            }
+                        });
+                        p.weights()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        for m in logs.into_inner().unwrap_or_default() {
+            log(m);
+        }
+        for w in done {
+            add(w);
+        }
+    }
+    let (mut trans, mut rows) = mean.unwrap_or_default();
+    let k = shuffles as f32;
+    for x in &mut trans {
+        *x /= k;
+    }
+    for row in &mut rows {
+        for e in row.iter_mut() {
+            e.1 /= k;
+        }
+    }
+    (trans, rows)
+}
+
+/// The weight rows of `w` worth storing: weights below `prune` in absolute value
+/// dropped, tags in order, keyed by the feature keys.
+fn kept_rows(w: &Weights, keys: &[u64], prune: f32) -> LayerWeights {
+    let mut rows = Vec::new();
+    for (id, row) in w.1.iter().enumerate() {
+        let mut r: Vec<(u8, f32)> = row
+            .iter()
+            .copied()
+            .filter(|&(_, w)| w.abs() >= prune)
+            .collect();
+        if !r.is_empty() {
+            r.sort_by_key(|&(t, _)| t);
+            rows.push((keys[id], r));
+        }
+    }
+    (w.0.clone(), rows)
 }
 
 /// Interns feature keys as dense ids.
@@ -457,10 +543,9 @@ pub fn train(docs: &[TrainDoc], opts: &Options, log: &mut dyn FnMut(String)) -> 
         ),
     ] {
         log(format!("training the {name} layer"));
-        let mut p = Perceptron::new(int.keys.len());
         let all: Vec<usize> = (0..seqs.len()).collect();
-        p.train(seqs, &all, epochs, log);
-        let (trans, rows) = p.averaged(&int.keys, opts.prune);
+        let w = train_mean(seqs, &all, int.keys.len(), epochs, opts.shuffles, log);
+        let (trans, rows) = kept_rows(&w, &int.keys, opts.prune);
         let n_w: usize = rows.iter().map(|r| r.1.len()).sum();
         log(format!("  {} features, {n_w} weights kept", rows.len()));
         write_layer(&mut out, &trans, &rows, o_bias);
@@ -510,7 +595,7 @@ fn train_stack(
                         .filter(|&i| outer_doc[i] % k != f)
                         .collect();
                     let mut p = Perceptron::new(n_feats);
-                    p.train(outer, &train, opts.stack_fold_epochs, &mut |_| {});
+                    p.train(outer, &train, opts.stack_fold_epochs, 0, &mut |_| {});
                     let dense = p.dense();
                     drop(p);
                     (0..outer.len())
@@ -562,10 +647,9 @@ fn train_stack(
         "training the second pass ({} features)",
         int.keys.len()
     ));
-    let mut p = Perceptron::new(int.keys.len());
     let all: Vec<usize> = (0..seqs.len()).collect();
-    p.train(&seqs, &all, opts.epochs, log);
-    let (trans, rows) = p.averaged(&int.keys, opts.prune);
+    let w = train_mean(&seqs, &all, int.keys.len(), opts.epochs, opts.shuffles, log);
+    let (trans, rows) = kept_rows(&w, &int.keys, opts.prune);
     let n_w: usize = rows.iter().map(|r| r.1.len()).sum();
     log(format!("  {} features, {n_w} weights kept", rows.len()));
     (trans, rows)
