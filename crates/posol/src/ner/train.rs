@@ -293,9 +293,11 @@ fn train_mean(
                     })
                 })
                 .collect();
+            // a training thread that panicked is a bug: pass its panic on rather than
+            // average an empty model in
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_default())
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
         for m in logs.into_inner().unwrap_or_default() {
