@@ -142,8 +142,8 @@ def bench(binary, morph, words, rounds):
     """Single-threaded throughput of posol and pymorphy3 on the same words.
 
     The machine may be shared, so the two are measured in alternation, `rounds` times
-    each: one `posol-build bench-morph` run (itself the median of 5 timed runs after a
-    warm-up) then one pass of pymorphy3. Reported: the medians, by the wall clock and by
+    each: one `posol-build bench-morph` run (itself the median of 3 timed samples of 8
+    passes each, after a warm-up pass) then one pass of pymorphy3. Reported: the medians, by the wall clock and by
     thread CPU time (time not spent waiting for a core), and the ratios of the medians.
     """
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as tmp:
@@ -152,7 +152,7 @@ def bench(binary, morph, words, rounds):
     posol, py_wall, py_cpu, tag_wall, tag_cpu = [], [], [], [], []
     try:
         for _ in range(rounds):
-            out = subprocess.run([binary, "bench-morph", tmp.name, "5"], check=True,
+            out = subprocess.run([binary, "bench-morph", tmp.name, "3"], check=True,
                                  capture_output=True, text=True)
             posol.append(json.loads(out.stdout))
             for fn, wall, cpu in ((morph.parse, py_wall, py_cpu), (morph.tag, tag_wall, tag_cpu)):
@@ -178,7 +178,7 @@ def bench(binary, morph, words, rounds):
     print()
     print(f"Throughput, 1 thread, {len(words)} words ({len(set(words))} distinct), "
           f"medians of {rounds} alternating rounds "
-          "(posol: each round the median of 5 runs after a warm-up):")
+          "(posol: each round the median of 3 samples of 8 passes after a warm-up):")
     print()
     print("| analyzer | words/s (wall clock) | words/s (thread CPU time) "
           "| vs pymorphy3 parse (wall / CPU) | vs pymorphy3 tag (wall / CPU) |")

@@ -48,22 +48,27 @@ struct Samples {
     cpu: Vec<f64>,
 }
 
-/// One timed run of `f`: (words/s by the wall clock, words/s by thread CPU time).
-fn timed(words: usize, f: &mut impl FnMut() -> usize) -> (f64, Option<f64>) {
+/// Passes over the words in one timed sample: a pass takes only tens of milliseconds, and
+/// some machines (virtual ones in particular) count thread CPU time in 4 ms ticks.
+const PASSES: usize = 8;
+
+/// One timed pass of `f`: (seconds by the wall clock, seconds of thread CPU time).
+fn timed(f: &mut impl FnMut() -> usize) -> (f64, Option<f64>) {
     let c = thread_cpu_seconds();
     let t = Instant::now();
     std::hint::black_box(f());
     let wall = t.elapsed().as_secs_f64();
     let cpu = match (c, thread_cpu_seconds()) {
-        (Some(c0), Some(c1)) => Some(words as f64 / (c1 - c0).max(1e-9)),
+        (Some(c0), Some(c1)) => Some(c1 - c0),
         _ => None,
     };
-    (words as f64 / wall.max(1e-9), cpu)
+    (wall, cpu)
 }
 
-/// Runs `f` once untimed (warm-up), then `rounds` timed runs; each processes `words`.
-/// With `cold`, every run (warm-up included) is on a new thread, so it starts with an
-/// empty per-thread parse cache and only repetitions within the words hit it.
+/// Runs `f` once untimed (warm-up), then `rounds` samples of [`PASSES`] timed passes;
+/// each pass processes `words`. With `cold`, every pass (warm-up included) is on a new
+/// thread, so it starts with an empty per-thread parse cache and only repetitions within
+/// the words hit it.
 fn throughput<F: FnMut() -> usize + Send>(
     words: usize,
     rounds: usize,
@@ -72,17 +77,23 @@ fn throughput<F: FnMut() -> usize + Send>(
 ) -> Samples {
     let run = |f: &mut F| {
         if cold {
-            std::thread::scope(|s| s.spawn(|| timed(words, f)).join()).unwrap_or((0.0, None))
+            std::thread::scope(|s| s.spawn(|| timed(f)).join()).unwrap_or((0.0, None))
         } else {
-            timed(words, f)
+            timed(f)
         }
     };
     run(&mut f);
     let mut out = Samples::default();
+    let n = (words * PASSES) as f64;
     for _ in 0..rounds.max(1) {
-        let (wall, cpu) = run(&mut f);
-        out.wall.push(wall);
-        out.cpu.extend(cpu);
+        let (mut wall, mut cpu) = (0.0, Some(0.0));
+        for _ in 0..PASSES {
+            let (w, c) = run(&mut f);
+            wall += w;
+            cpu = cpu.zip(c).map(|(a, b)| a + b);
+        }
+        out.wall.push(n / wall.max(1e-9));
+        out.cpu.extend(cpu.map(|c| n / c.max(1e-9)));
     }
     out
 }
@@ -90,8 +101,8 @@ fn throughput<F: FnMut() -> usize + Send>(
 /// Reads whitespace-separated words from a file and prints, as one JSON line, the
 /// single-threaded throughput of `Analyzer::analyze_into`, `Analyzer::parse` and
 /// `Analyzer::disambiguate` (median
-/// words/s over `ROUNDS` runs after a warm-up run, by the wall clock and by thread CPU
-/// time, and every sample) and the load time of the dictionary. `analyze` is the
+/// words/s over `ROUNDS` samples of [`PASSES`] passes each after a warm-up pass, by the
+/// wall clock and by thread CPU time, and every sample) and the load time of the dictionary. `analyze` is the
 /// allocation-free `analyze_into` into a reused vector, with the per-thread cache warm;
 /// `analyze_cold` the same with the cache emptied before each run. `parse` runs with the
 /// per-thread parse cache warm (as a long-running process has it), `parse_cold` with the
