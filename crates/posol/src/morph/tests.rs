@@ -305,3 +305,20 @@ fn quick_guesses_equal_the_general_path() {
         assert!(!a().quick_guess(word, false, &[], &mut quick), "{word}");
     }
 }
+
+proptest! {
+    /// Invented Cyrillic words (and some with other letters): whenever the quick path
+    /// takes a word, it gives what the general path gives.
+    #[test]
+    fn quick_guesses_equal_the_general_path_on_any_word(
+        s in "[а-яё]{1,30}|[А-ЯЁ][а-яё]{1,20}|[а-яёa-z0-9]{1,12}"
+    ) {
+        let lower = s.to_lowercase();
+        let capitalized = s.chars().next().is_some_and(char::is_uppercase);
+        let (mut quick, mut general) = (Vec::new(), Vec::new());
+        if a().quick_guess(&lower, capitalized, &[], &mut quick) {
+            a().general_guess(&lower, capitalized, true, &[], &mut general);
+            prop_assert_eq!(quick, general, "{}", s);
+        }
+    }
+}
