@@ -153,7 +153,10 @@ fn merge_by(
             continue;
         };
         let value = values[i].take().or_else(|| read.next().flatten());
-        if let Some(value) = value {
+        if let Some(mut value) = value {
+            // a rule fact with the entity's span may still miss a qualifier before it
+            // (`более чем на 15%`)
+            facts::add_qualifier_before(text, tokens, e.span, &mut value);
             merged.facts.push(Fact {
                 kind,
                 span: e.span,
@@ -283,6 +286,29 @@ mod tests {
             panic!("{:?}", m.facts)
         };
         assert_eq!(d.start.as_deref(), Some("2021"));
+    }
+
+    #[test]
+    fn values_take_a_qualifier_written_before_the_mention() {
+        let text = "Товарооборот вырос более чем на 15%, инвестиции — почти на 2 млрд долларов.";
+        let model = [ent(text, "15%", EntityType::Percent, 0)];
+        let (m, _) = run(text, &model);
+        let qualifiers: Vec<_> = m
+            .facts
+            .iter()
+            .map(|f| match &f.value {
+                FactValue::Percent(q) => (f.text(text), q.qualifier),
+                FactValue::Money(x) => (f.text(text), x.qualifier),
+                v => panic!("{v:?}"),
+            })
+            .collect();
+        assert_eq!(
+            qualifiers,
+            [
+                ("15%", Some(facts::Qualifier::MoreThan)),
+                ("2 млрд долларов", Some(facts::Qualifier::Almost))
+            ]
+        );
     }
 
     #[test]

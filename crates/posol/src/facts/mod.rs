@@ -46,6 +46,7 @@ use crate::token::Token;
 
 pub use calendar::CivilDate;
 pub use json::FieldValue;
+pub(crate) use read::add_qualifier_before;
 pub use read::read;
 
 /// What kind of fact was found.

@@ -52,17 +52,44 @@ pub fn read(
                 let window = Cx::new(text, tokens.get(ta..tb)?);
                 value_at(&window, 0, span, kind, anchor)
             });
-            let own = match &mut value {
-                Some(FactValue::Money(m)) => Some(&mut m.qualifier),
-                Some(FactValue::Percent(q) | FactValue::Number(q)) => Some(&mut q.qualifier),
-                _ => None,
-            };
-            if let Some(own @ None) = own {
+            if let Some(own @ None) = value.as_mut().and_then(qualifier_of) {
                 *own = qualifier_before(&cx, a);
             }
             value
         })
         .collect()
+}
+
+/// The qualifier field of an amount, percentage or number.
+fn qualifier_of(value: &mut FactValue) -> Option<&mut Option<Qualifier>> {
+    match value {
+        FactValue::Money(m) => Some(&mut m.qualifier),
+        FactValue::Percent(q) | FactValue::Number(q) => Some(&mut q.qualifier),
+        _ => None,
+    }
+}
+
+/// Gives an amount, percentage or number read at `span` without a qualifier of its own
+/// the one written right before the span (as [`read`] does), given the text's `tokens`.
+pub(crate) fn add_qualifier_before(
+    text: &str,
+    tokens: &[Token],
+    span: Span,
+    value: &mut FactValue,
+) {
+    let Some(own @ None) = qualifier_of(value) else {
+        return;
+    };
+    let a = tokens.partition_point(|t| t.span.start < span.start);
+    if tokens.get(a).is_none_or(|t| t.span.start != span.start) {
+        return;
+    }
+    // the longest qualifier group is two words, and a `на` may follow it
+    let from = a.saturating_sub(3);
+    let Some(window) = tokens.get(from..=a) else {
+        return;
+    };
+    *own = qualifier_before(&Cx::new(text, window), a - from);
 }
 
 /// A qualifier that ends right before token `a`, or before a `на` there (`около`,
