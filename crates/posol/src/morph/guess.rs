@@ -90,6 +90,16 @@ pub(super) fn is_number(w: &str) -> Option<bool> {
     Some(seps == 1)
 }
 
+/// Whether an unknown name looks indeclinable: three letters or more, ending in a vowel
+/// other than а/я after a consonant (`Мелони`, `Сантакроче`).
+pub(super) fn has_indeclinable_ending(lower: &str) -> bool {
+    let mut chars = lower.chars().rev();
+    let (last, before) = (chars.next(), chars.next());
+    lower.chars().count() >= 3
+        && last.is_some_and(|c| "иоуэю".contains(c))
+        && before.is_some_and(|c| !"аеёиоуыэюя".contains(c) && c.is_alphabetic())
+}
+
 fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.len() <= 12 && w.chars().all(|c| "ivxlcdm".contains(c))
 }
@@ -190,15 +200,8 @@ impl Analyzer {
             }
             return;
         }
-        let mut chars = lower.chars().rev();
-        let last = chars.next();
-        let before = chars.next();
-        let vowels = "аеёиоуыэюя";
         let surnames = self.surname_parses(lower);
-        let indeclinable = surnames.is_empty()
-            && lower.chars().count() >= 3
-            && last.is_some_and(|c| "иоуэю".contains(c))
-            && before.is_some_and(|c| !vowels.contains(c) && c.is_alphabetic());
+        let indeclinable = surnames.is_empty() && has_indeclinable_ending(lower);
         let mut named: Vec<Parse> = surnames;
         let mut other: Vec<Parse> = Vec::new();
         for p in parses.drain(..) {

@@ -6,7 +6,7 @@
 //! and declines (returns `false`) whenever a guess has no compact form.
 
 use super::analysis::{yo_mask, Analysis, Kind, Upos};
-use super::guess::{is_number, MAX_SUFFIX, PREFIXES};
+use super::guess::{has_indeclinable_ending, is_number, MAX_SUFFIX, PREFIXES};
 use super::tags::{const_bit, const_mask, refine_upos};
 use super::{apply_probabilities, Analyzer};
 
@@ -187,12 +187,7 @@ impl Analyzer {
                 named.push(a);
             }
         }
-        let mut chars = lower.chars().rev();
-        let (last, before) = (chars.next(), chars.next());
-        let indeclinable = named.is_empty()
-            && lower.chars().count() >= 3
-            && last.is_some_and(|c| "иоуэю".contains(c))
-            && before.is_some_and(|c| !"аеёиоуыэюя".contains(c) && c.is_alphabetic());
+        let indeclinable = named.is_empty() && has_indeclinable_ending(lower);
         // lemmas of the analyses kept so far, to drop guesses that repeat one
         let mut lemmas: Vec<(String, u16)> = named
             .iter()
