@@ -42,6 +42,7 @@ mod hash;
 mod lexicon;
 mod model;
 mod names;
+mod perceptron;
 mod stack;
 mod tagger;
 mod tags;
