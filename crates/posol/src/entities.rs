@@ -152,11 +152,16 @@ fn merge_by(
         let Some(kind) = fact_kind(e.kind) else {
             continue;
         };
-        let value = values[i].take().or_else(|| read.next().flatten());
-        if let Some(mut value) = value {
-            // a rule fact with the entity's span may still miss a qualifier before it
-            // (`более чем на 15%`)
-            facts::add_qualifier_before(text, tokens, e.span, &mut value);
+        // a rule fact with the entity's span may still miss a qualifier written before it
+        // (`более чем на 15%`); values read from the span already have it
+        let value = match values[i].take() {
+            Some(mut v) => {
+                facts::add_qualifier_before(text, tokens, e.span, &mut v);
+                Some(v)
+            }
+            None => read.next().flatten(),
+        };
+        if let Some(value) = value {
             merged.facts.push(Fact {
                 kind,
                 span: e.span,
@@ -296,10 +301,9 @@ mod tests {
         let qualifiers: Vec<_> = m
             .facts
             .iter()
-            .map(|f| match &f.value {
-                FactValue::Percent(q) => (f.text(text), q.qualifier),
-                FactValue::Money(x) => (f.text(text), x.qualifier),
-                v => panic!("{v:?}"),
+            .map(|f| {
+                let q = f.value.clone().qualifier_mut().copied();
+                (f.text(text), q.expect("a quantity"))
             })
             .collect();
         assert_eq!(

@@ -205,6 +205,17 @@ pub enum FactValue {
     Time(TimeValue),
 }
 
+impl FactValue {
+    /// The qualifier field of an amount, percentage or number (`None` for other values).
+    pub(crate) fn qualifier_mut(&mut self) -> Option<&mut Option<Qualifier>> {
+        match self {
+            FactValue::Money(m) => Some(&mut m.qualifier),
+            FactValue::Percent(q) | FactValue::Number(q) => Some(&mut q.qualifier),
+            _ => None,
+        }
+    }
+}
+
 /// One fact: its kind, where it is and its value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {

@@ -52,21 +52,12 @@ pub fn read(
                 let window = Cx::new(text, tokens.get(ta..tb)?);
                 value_at(&window, 0, span, kind, anchor)
             });
-            if let Some(own @ None) = value.as_mut().and_then(qualifier_of) {
+            if let Some(own @ None) = value.as_mut().and_then(FactValue::qualifier_mut) {
                 *own = qualifier_before(&cx, a);
             }
             value
         })
         .collect()
-}
-
-/// The qualifier field of an amount, percentage or number.
-fn qualifier_of(value: &mut FactValue) -> Option<&mut Option<Qualifier>> {
-    match value {
-        FactValue::Money(m) => Some(&mut m.qualifier),
-        FactValue::Percent(q) | FactValue::Number(q) => Some(&mut q.qualifier),
-        _ => None,
-    }
 }
 
 /// Gives an amount, percentage or number read at `span` without a qualifier of its own
@@ -77,7 +68,7 @@ pub(crate) fn add_qualifier_before(
     span: Span,
     value: &mut FactValue,
 ) {
-    let Some(own @ None) = qualifier_of(value) else {
+    let Some(own @ None) = value.qualifier_mut() else {
         return;
     };
     let a = tokens.partition_point(|t| t.span.start < span.start);
@@ -185,11 +176,10 @@ mod tests {
         ];
         let values = read(text, &tokens, &mentions, None);
         let qualifiers: Vec<Option<Qualifier>> = values
-            .iter()
-            .map(|v| match v {
-                Some(FactValue::Money(m)) => m.qualifier,
-                Some(FactValue::Percent(q) | FactValue::Number(q)) => q.qualifier,
-                _ => panic!("{v:?}"),
+            .into_iter()
+            .map(|v| {
+                v.and_then(|mut v| v.qualifier_mut().copied())
+                    .expect("a quantity")
             })
             .collect();
         // `на 2%` has no qualifier word

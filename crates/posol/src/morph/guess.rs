@@ -474,9 +474,8 @@ impl Analyzer {
             return Vec::new();
         }
         let mut totals = [1u32; 3];
-        // the distinct guessed spellings, and (spelling, tag, paradigm) already taken
-        let mut spellings: Vec<String> = Vec::new();
-        let mut seen: Vec<(usize, u16, u16)> = Vec::new();
+        // (spelling, tag, paradigm) already taken
+        let mut seen: Vec<(String, u16, u16)> = Vec::new();
         for prefix_id in (0..self.dict.prefixes.len().min(3)).rev() {
             let prefix = self.dict.prefixes[prefix_id];
             if !w.starts_with(prefix) {
@@ -487,21 +486,7 @@ impl Analyzer {
                 let (start, end) = w.split_at(split);
                 self.dict
                     .predict(prefix_id, end, &mut |fixed_suffix, items| {
-                        let same = |s: &String| {
-                            s.len() == start.len() + fixed_suffix.len()
-                                && s.starts_with(start)
-                                && s.ends_with(fixed_suffix)
-                        };
-                        let spelling = match spellings.iter().position(same) {
-                            Some(i) => i,
-                            None => {
-                                spellings.push(format!("{start}{fixed_suffix}"));
-                                spellings.len() - 1
-                            }
-                        };
-                        let Some(fixed_word) = spellings.get(spelling) else {
-                            return;
-                        };
+                        let fixed_word = format!("{start}{fixed_suffix}");
                         for &(cnt, e) in items {
                             let Some(t) = self.tag_info(self.dict.form(e.para, e.idx).tag) else {
                                 continue;
@@ -510,12 +495,15 @@ impl Analyzer {
                                 continue;
                             }
                             totals[prefix_id] += cnt;
-                            let key = (spelling, self.dict.form(e.para, e.idx).tag, e.para);
-                            if seen.contains(&key) {
+                            let (tag, para) = (self.dict.form(e.para, e.idx).tag, e.para);
+                            if seen
+                                .iter()
+                                .any(|(w, t, p)| (*t, *p) == (tag, para) && *w == fixed_word)
+                            {
                                 continue;
                             }
-                            seen.push(key);
-                            if let Some(p) = self.suffix_parse(fixed_word, e) {
+                            seen.push((fixed_word.clone(), tag, para));
+                            if let Some(p) = self.suffix_parse(&fixed_word, e) {
                                 out.push((cnt, prefix_id, p));
                             }
                         }

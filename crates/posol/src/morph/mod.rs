@@ -247,8 +247,9 @@ impl Analyzer {
     /// Appends the analyses of a lower-case word to `out` through [`Parse`] values, in
     /// compact form: with `not_in_dict` the guesses for a word not in the dictionary
     /// (statistics `stats`), otherwise a dictionary word whose analyses have no compact
-    /// form, analysed again; with the name adjustments for a `capitalized` word. [`Analyzer::quick_guess`] is the faster
-    /// path for most unknown words; both give the same analyses.
+    /// form, analysed again; with the name adjustments for a `capitalized` word.
+    /// [`Analyzer::quick_guess`] is the faster path for most unknown words; both give the
+    /// same analyses.
     fn general_guess(
         &'static self,
         lower: &str,
