@@ -23,7 +23,7 @@ fn usage() -> ExitCode {
     eprintln!(
         "usage: posol-build <command> [args]\n\
          commands:\n  \
-         morph-dict [--out PATH] [--export-dir DIR]   compile the OpenCorpora dictionary\n  \
+         morph-dict [--out PATH] [--export-dir DIR] [--frequent-from FILES]  compile the dictionary\n  \
          morph-tagger [--out PATH] [--train GOLD.jsonl.gz]  train the context tagger\n  \
          morph-predict GOLD.jsonl.gz OUT.jsonl        write per-token predictions\n  \
          bench-morph WORDS.txt [ROUNDS]               print analysis throughput\n  \

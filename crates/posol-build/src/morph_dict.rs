@@ -3,7 +3,10 @@
 //!
 //! Step 1 runs `scripts/export_opencorpora.py` (python3 with pymorphy3 installed) to flatten
 //! the package's DAWG files into text; step 2 (this file) writes the binary format that
-//! `posol::morph` reads (see `crates/posol/src/morph/dict.rs` for the layout).
+//! `posol::morph` reads (see `crates/posol/src/morph/dict.rs` for the layout). Step 3
+//! analyses the word forms of the training news (`--frequent-from`, NEREL train and
+//! BSNLP train by default) with the compiled dictionary and adds them as its table of
+//! frequent forms, which only makes the first analysis of those words faster.
 
 use std::collections::HashMap;
 use std::fs;
@@ -11,7 +14,8 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use posol::morph::{encode_key, FORMAT_VERSION, MAGIC, SECTIONS};
+use posol::morph::{encode_key, Analyzer, FORMAT_VERSION, MAGIC, SECTIONS};
+use posol::TokenKind;
 
 type Res<T> = Result<T, String>;
 
@@ -39,9 +43,48 @@ pub(crate) fn run(args: &[String]) -> Res<()> {
             dir
         }
     };
-    let bytes = compile(&export)?;
+    let corpora = crate::flag(args, "--frequent-from").unwrap_or_else(|| {
+        "../shared/data/ner/nerel_v1.1_train.jsonl.gz,../shared/data/ner/bsnlp2019_ru_train.jsonl.gz"
+            .into()
+    });
+    let words = corpus_words(&corpora)?;
+    let mut sections = compile(&export)?;
+    let names: Vec<&str> = corpora
+        .split(',')
+        .filter_map(|p| p.rsplit('/').next())
+        .collect();
+    sections[0].extend_from_slice(format!("; frequent forms of {}", names.join(", ")).as_bytes());
+    // the analyses come from the analyzer built into this program: the table is only
+    // right if its dictionary (all but the meta text) is the one just compiled; after a
+    // change of the source or the format, write the dictionary without the table,
+    // rebuild, and run again
+    let embedded = section_slices(Analyzer::embedded_dictionary());
+    let same = embedded.len() == SECTIONS
+        && sections
+            .iter()
+            .zip(&embedded)
+            .skip(1)
+            .all(|(a, b)| a.as_slice() == *b);
+    let table = if same {
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        eprintln!("analysing {} frequent word forms ...", refs.len());
+        Analyzer::global().frequent_forms_section(&refs)?
+    } else {
+        0u32.to_le_bytes().to_vec()
+    };
+    let bytes = assemble(&sections, &table);
+    for (i, s) in sections.iter().chain([&table]).enumerate() {
+        eprintln!("  section {i:>2} {:>9} bytes", s.len());
+    }
     fs::write(&out, &bytes).map_err(err)?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
+    if !same {
+        return Err(
+            "the dictionary built into posol-build differs from this one, so it was \
+                    written without frequent forms: rebuild posol-build and run morph-dict again"
+                .into(),
+        );
+    }
     Ok(())
 }
 
@@ -169,7 +212,29 @@ fn words_map(words: &[(Vec<u8>, u32)], probs: &[(Vec<u8>, u32)]) -> Res<Vec<u8>>
 }
 
 /// Compiles the exported text files into the binary dictionary.
-pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
+/// The word tokens of the texts of the `.jsonl(.gz)` files in `paths` (comma-separated),
+/// each once, most frequent first (ties in byte order).
+fn corpus_words(paths: &str) -> Res<Vec<String>> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for path in paths.split(',').filter(|p| !p.is_empty()) {
+        for doc in crate::ner::read_jsonl(path)? {
+            let text = doc["text"]
+                .as_str()
+                .ok_or_else(|| format!("{path}: a line without \"text\""))?;
+            for t in posol::tokenize(text) {
+                if t.kind == TokenKind::Word {
+                    *counts.entry(t.text(text).to_string()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut words: Vec<(String, usize)> = counts.into_iter().collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(words.into_iter().map(|(w, _)| w).collect())
+}
+
+/// Sections 0–12 of the dictionary, from the export in `dir`.
+pub(crate) fn compile(dir: &Path) -> Res<Vec<Vec<u8>>> {
     let meta = json(&dir.join("meta.json"))?;
     let mut gramtab = strings(&json(&dir.join("gramtab.json"))?)?;
     // P(t|w) also covers shape tags (LATN, PNCT, NUMB...) that no paradigm has
@@ -282,6 +347,33 @@ pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
         pred_fsts[2].clone(),
         le32(&pred_pool),
     ];
+    Ok(sections)
+}
+
+/// The sections of dictionary bytes (empty if the header is malformed).
+fn section_slices(b: &[u8]) -> Vec<&[u8]> {
+    let u32_at = |i: usize| {
+        b.get(i..i + 4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+    };
+    let Some(n) = u32_at(12) else {
+        return Vec::new();
+    };
+    (0..n)
+        .map_while(|i| {
+            let (off, len) = (u32_at(16 + i * 8)?, u32_at(20 + i * 8)?);
+            b.get(off..off + len)
+        })
+        .collect()
+}
+
+/// The dictionary bytes: `sections` (0–12) and `frequent` as section 13.
+fn assemble(sections: &[Vec<u8>], frequent: &[u8]) -> Vec<u8> {
+    let sections: Vec<&[u8]> = sections
+        .iter()
+        .map(Vec::as_slice)
+        .chain([frequent])
+        .collect();
     assert_eq!(sections.len(), SECTIONS);
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -293,8 +385,7 @@ pub(crate) fn compile(dir: &Path) -> Res<Vec<u8>> {
         off += s.len() as u32;
     }
     for s in &sections {
-        eprintln!("  section {:>9} bytes", s.len());
         out.extend_from_slice(s);
     }
-    Ok(out)
+    out
 }

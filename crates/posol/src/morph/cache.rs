@@ -2,7 +2,9 @@
 //! results (which [`Analyzer::parse`](super::Analyzer::parse) uses too).
 //!
 //! News text is dominated by frequent words (prepositions, conjunctions, common nouns and
-//! verbs): the same few thousand forms make up most tokens. The cache is two-way set
+//! verbs): the same few thousand forms make up most tokens. Most of them come from the
+//! dictionary's table of frequent forms (`frequent.rs`) and never reach this cache, which
+//! keeps the rest of a thread's vocabulary: names, rarer words. It is two-way set
 //! associative: each word (exact spelling, letter case included, since the parses depend
 //! on it) has a set of two slots chosen by a hash; a new word replaces the less recently
 //! used one. A slot (two cache lines) holds the word's bytes (words of up to [`KEY_BYTES`]

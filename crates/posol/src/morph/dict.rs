@@ -16,6 +16,7 @@
 //! | 8 | probability pool | `u32`: count, then (tag, P(t\|w)·10⁶) pairs |
 //! | 9–11 | prediction suffixes | fst maps per paradigm prefix: suffix → offset into 12 |
 //! | 12 | prediction pool | `u32`: count, then (count, paradigm << 16 \| index) pairs |
+//! | 13 | frequent forms | a hash table of word forms and their analyses (see `frequent.rs`) |
 //!
 //! A string list is a `u32` count followed by `u16` length + bytes per string. The fst
 //! keys are in the one-byte-per-letter encoding of [`super::key`]. The words map holds
@@ -26,15 +27,16 @@
 use fst::raw::{Fst, Output};
 use fst::Map;
 
+use super::frequent::FrequentForms;
 use super::key::{decode_key, encode_key, YE, YO};
 use super::tags::TagInfo;
 
 /// Magic bytes at the start of the dictionary artifact.
 pub const MAGIC: &[u8; 8] = b"POSOLMRF";
 /// Version of the dictionary format written by `posol-build morph-dict`.
-pub const FORMAT_VERSION: u32 = 2;
-/// Number of sections in format version 2.
-pub const SECTIONS: usize = 13;
+pub const FORMAT_VERSION: u32 = 3;
+/// Number of sections in format version 3.
+pub const SECTIONS: usize = 14;
 
 /// The loaded dictionary: views into the embedded bytes plus a parsed tag table.
 pub(crate) struct Dict {
@@ -50,6 +52,7 @@ pub(crate) struct Dict {
     prob_pool: &'static [u8],
     pred: Vec<Map<&'static [u8]>>,
     pred_pool: &'static [u8],
+    pub(crate) frequent: FrequentForms,
 }
 
 fn u16_at(b: &[u8], i: usize) -> u16 {
@@ -139,6 +142,7 @@ impl Dict {
             prob_pool: &[],
             pred: Vec::new(),
             pred_pool: &[],
+            frequent: FrequentForms::empty(),
         }
     }
 
@@ -173,6 +177,7 @@ impl Dict {
             prob_pool: sec[8],
             pred: vec![map(sec[9])?, map(sec[10])?, map(sec[11])?],
             pred_pool: sec[12],
+            frequent: FrequentForms::from_section(sec[13])?,
         })
     }
 

@@ -36,6 +36,7 @@ mod case;
 pub(crate) use case::restore_case;
 mod context;
 mod dict;
+mod frequent;
 mod guess;
 mod inflect;
 mod key;
@@ -98,6 +99,15 @@ impl Analyzer {
         GLOBAL.get_or_init(Analyzer::load)
     }
 
+    /// The compiled dictionary embedded in the library (`data/morph.bin`), as bytes.
+    ///
+    /// ```
+    /// assert!(posol::morph::Analyzer::embedded_dictionary().starts_with(posol::morph::MAGIC));
+    /// ```
+    pub fn embedded_dictionary() -> &'static [u8] {
+        DICT_BYTES
+    }
+
     fn load() -> Analyzer {
         let mut dict = Dict::from_bytes(DICT_BYTES).unwrap_or_else(Dict::empty);
         let mut tags = std::mem::take(&mut dict.tags);
@@ -150,8 +160,9 @@ impl Analyzer {
     /// All analyses of `word`, most probable first. Never panics; an empty input gives
     /// an empty list, every other input at least one parse.
     ///
-    /// Results are kept in a small per-thread cache of recent words (see
-    /// [`Analyzer::parse_uncached`]), so frequent words are analysed once per thread.
+    /// Frequent forms are precomputed in the dictionary and other results are kept in a
+    /// small per-thread cache of recent words (see [`Analyzer::parse_uncached`]), so
+    /// frequent words are not analysed again.
     /// [`Analyzer::analyze_into`] gives the same analyses without allocating.
     ///
     /// ```
@@ -185,7 +196,8 @@ impl Analyzer {
     /// filled with the same analyses, in the same order, as [`Analyzer::parse`] returns
     /// (`parse(word)[i] == out[i].to_parse(word)`). The hot path of the analyzer: no
     /// allocation once `out` has grown (the lemma is built only when asked for, with
-    /// [`Analysis::lemma_into`]), and recent words come from a small per-thread cache of
+    /// [`Analysis::lemma_into`]). The forms of the training news come precomputed from a
+    /// table in the dictionary, and other recent words from a small per-thread cache of
     /// compact analyses. Never panics; an empty input gives no analyses.
     ///
     /// ```
@@ -209,7 +221,10 @@ impl Analyzer {
         if word.is_empty() {
             return;
         }
-        cache::get_or_compute(word, out, |out| self.analyze_uncached(word, out));
+        // frequent forms from the dictionary's table, other words through the cache
+        if !self.dict.frequent.get(word, out) {
+            cache::get_or_compute(word, out, |out| self.analyze_uncached(word, out));
+        }
     }
 
     /// Appends the analyses of `word` to `out` without the cache.
