@@ -28,8 +28,9 @@ static ORGANIZATIONS: &str = include_str!("../../data/knowledge/organizations.ts
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// Stable id: `country:KZ` (ISO 3166-1 alpha-2), `region:KZ-ALA`, `city:ALMATY`,
-    /// `org:UN`, or whatever a user gazetteer assigns.
+    /// Stable id: `country:KZ` (ISO 3166-1 alpha-2), `region:KZ-ALA`, `city:KZ-ALMATY`,
+    /// `city:IT-CAPITAL` (a capital without a row of its own), `org:UN`, or whatever a
+    /// user gazetteer assigns.
     pub id: String,
     /// The entity type of the thing (`COUNTRY`, `CITY`, `STATE_OR_PROVINCE`, `ORGANIZATION`...).
     pub kind: EntityType,
@@ -85,17 +86,34 @@ impl Knowledge {
         Knowledge::default()
     }
 
-    /// The built-in tables: all countries, Kazakhstan's regions and major cities, and the
-    /// international organizations of diplomatic news.
+    /// The built-in tables: all countries and their capitals, Kazakhstan's regions and
+    /// major cities, and the international organizations of diplomatic news.
+    ///
+    /// ```
+    /// use posol::objects::Knowledge;
+    /// let rome = Knowledge::builtin().lookup("Рим").unwrap();
+    /// assert_eq!(rome.id, "city:IT-CAPITAL");
+    /// assert_eq!(rome.kind, posol::ner::EntityType::City);
+    /// ```
     pub fn builtin() -> &'static Knowledge {
         static KB: OnceLock<Knowledge> = OnceLock::new();
         KB.get_or_init(|| {
             let mut kb = Knowledge::new();
-            for e in parse_countries(COUNTRIES)
+            let countries: Vec<Entry> = parse_countries(COUNTRIES).collect();
+            let capitals: Vec<Entry> = countries.iter().filter_map(capital_city).collect();
+            for e in countries
+                .into_iter()
                 .chain(parse_places(KZ_REGIONS))
                 .chain(parse_orgs(ORGANIZATIONS))
             {
                 kb.add(e);
+            }
+            // capitals under names nothing else has: `Астана` has its own row, and
+            // `Сингапур` or `Кувейт` stay the countries
+            for c in capitals {
+                if kb.lookup(&c.name).is_none() {
+                    kb.add(c);
+                }
             }
             kb
         })
@@ -169,6 +187,18 @@ fn parse_countries(tsv: &str) -> impl Iterator<Item = Entry> + '_ {
         english: c[5].trim().to_string(),
         aliases: aliases(c.get(6).copied()),
     })
+}
+
+/// The capital of a country as a city of its own (`city:IT-CAPITAL`, `Рим`).
+fn capital_city(country: &Entry) -> Option<Entry> {
+    let name = country.capital.as_deref()?;
+    let code = country.id.strip_prefix("country:")?;
+    Some(Entry::new(
+        &format!("city:{code}-CAPITAL"),
+        EntityType::City,
+        name,
+        &[],
+    ))
 }
 
 /// `id  TYPE  name  centre  english  aliases`

@@ -76,6 +76,11 @@ fn gazetteer_and_knowledge() {
         ("ОТГ", "org:OTS"),
         ("Алма-Ата", "city:KZ-ALMATY"),
         ("Туркестанская область", "region:KZ-YUZ"),
+        ("Москва", "city:RU-CAPITAL"),
+        ("Рим", "city:IT-CAPITAL"),
+        ("Астана", "city:KZ-ASTANA"),
+        ("Сингапур", "country:SG"),
+        ("Кувейт", "country:KW"),
     ] {
         assert_eq!(kb.lookup(name).map(|e| e.id.as_str()), Some(id), "{name}");
     }
