@@ -211,7 +211,6 @@ fn words_map(words: &[(Vec<u8>, u32)], probs: &[(Vec<u8>, u32)]) -> Res<Vec<u8>>
     fst_map(merged)
 }
 
-/// Compiles the exported text files into the binary dictionary.
 /// The word tokens of the texts of the `.jsonl(.gz)` files in `paths` (comma-separated),
 /// each once, most frequent first (ties in byte order).
 fn corpus_words(paths: &str) -> Res<Vec<String>> {
@@ -233,7 +232,7 @@ fn corpus_words(paths: &str) -> Res<Vec<String>> {
     Ok(words.into_iter().map(|(w, _)| w).collect())
 }
 
-/// Sections 0–12 of the dictionary, from the export in `dir`.
+/// Compiles the exported text files into sections 0–12 of the binary dictionary.
 pub(crate) fn compile(dir: &Path) -> Res<Vec<Vec<u8>>> {
     let meta = json(&dir.join("meta.json"))?;
     let mut gramtab = strings(&json(&dir.join("gramtab.json"))?)?;

@@ -327,7 +327,6 @@ mod tests {
     #[test]
     fn hash_is_fixed() {
         // the table is built on one machine and read on another
-        assert_eq!(hash(b""), hash(b""));
         assert_ne!(hash("посол".as_bytes()), hash("посла".as_bytes()));
         assert_eq!(hash(b"abcdefghij"), 0x95bc_a9c0_b60d_6ae3);
     }
