@@ -304,7 +304,7 @@ mod tests {
         );
         assert_eq!(
             render(r#"{"text": "Москва"}"#, Mode::Analyze),
-            r#"{"schema":1,"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"entities":[{"start":0,"stop":6,"type":"CITY","text":"Москва","coarse":"LOC","normal":"Москва","object":0}],"objects":[{"id":"city:Москва","type":"CITY","name":"Москва","mentions":[0],"roles":[]}],"facts":[]}"#
+            r#"{"schema":1,"id":null,"text":"Москва","tokens":[{"start":0,"stop":6,"text":"Москва","kind":"word","lemma":"москва","pos":"PROPN","feats":"Animacy=Inan|Case=Nom|Gender=Fem|Number=Sing"}],"sentences":[{"start":0,"stop":6}],"entities":[{"start":0,"stop":6,"type":"CITY","text":"Москва","coarse":"LOC","normal":"Москва","object":0}],"objects":[{"id":"city:RU-CAPITAL","type":"CITY","name":"Москва","mentions":[0],"roles":[]}],"facts":[]}"#
                 .to_owned()
                 + "\n"
         );
