@@ -47,6 +47,11 @@ fn hash(word: &[u8]) -> u64 {
     h ^ h >> 32
 }
 
+/// The record offset a non-empty slot points to (`None` for an empty or broken slot).
+fn record_offset(slot: u32) -> Option<usize> {
+    ((slot & 0xFF_FFFF) as usize).checked_sub(1)
+}
+
 fn u16_at(b: &[u8], i: usize) -> u16 {
     b.get(i..i + 2)
         .map_or(0, |s| u16::from_le_bytes([s[0], s[1]]))
@@ -98,9 +103,9 @@ impl FrequentForms {
             if slot == 0 {
                 return false;
             }
-            let off = (slot & 0xFF_FFFF) as usize;
-            if slot >> 24 == tag && off > 0 {
-                if let Some(rest) = self.matching_record(off - 1, word) {
+            if slot >> 24 == tag {
+                if let Some(rest) = record_offset(slot).and_then(|o| self.matching_record(o, word))
+                {
                     return decode(rest, out);
                 }
             }
@@ -114,11 +119,9 @@ impl FrequentForms {
     pub(crate) fn entries(&self) -> Vec<(&'static str, Vec<Analysis>)> {
         let mut all = Vec::new();
         for i in 0..self.slots.len() / 4 {
-            let slot = u32_at(self.slots, i * 4);
-            if slot == 0 {
+            let Some(off) = record_offset(u32_at(self.slots, i * 4)) else {
                 continue;
-            }
-            let off = (slot & 0xFF_FFFF) as usize - 1;
+            };
             let len = self.records[off] as usize;
             let word = std::str::from_utf8(&self.records[off + 1..off + 1 + len]).unwrap();
             let mut analyses = Vec::new();
@@ -248,9 +251,10 @@ impl Analyzer {
             let mut i = h as usize & (n_slots - 1);
             let mut repeated = false;
             while slots[i] != 0 {
-                let off = (slots[i] & 0xFF_FFFF) as usize - 1;
-                let len = records[off] as usize;
-                repeated |= &records[off + 1..off + 1 + len] == word.as_bytes();
+                if let Some(off) = record_offset(slots[i]) {
+                    let len = records[off] as usize;
+                    repeated |= &records[off + 1..off + 1 + len] == word.as_bytes();
+                }
                 i = (i + 1) & (n_slots - 1);
             }
             if repeated {
